@@ -1,0 +1,38 @@
+"""Template helpers: translated model fields and Indonesian formats."""
+
+from django import template
+from django.utils.translation import get_language
+
+from mppvirtual.lib import formats
+
+register = template.Library()
+
+
+def _lang():
+    return "en" if (get_language() or "id").startswith("en") else "id"
+
+
+@register.filter
+def tr(obj, field):
+    """{{ service|tr:"name" }}: English text on English pages when present, Indonesian otherwise."""
+    return obj.tr(field, _lang())
+
+
+@register.filter
+def tanggal(value):
+    return formats.format_date(value, _lang())
+
+
+@register.filter
+def rupiah(value):
+    return formats.format_rupiah(value) or ""
+
+
+@register.filter
+def angka(value, decimals=0):
+    return formats.format_number(value or 0, int(decimals))
+
+
+@register.filter
+def jam(value, tz_name=None):
+    return formats.format_time(value, tz_name)

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from catalog import views as catalog_views
+
+admin.site.site_header = "MPP Virtual – staf"
+admin.site.site_title = "MPP Virtual"
+admin.site.index_title = "Pengelolaan"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz/live", catalog_views.healthz_live, name="healthz-live"),
+    # Panorama tiles and uploads: served with long cache headers in the embedded mode; a reverse proxy
+    # or object storage serves them in production.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("catalog.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "catalog.views.page_not_found"
+handler500 = "catalog.views.server_error"
