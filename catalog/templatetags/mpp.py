@@ -36,3 +36,23 @@ def angka(value, decimals=0):
 @register.filter
 def jam(value, tz_name=None):
     return formats.format_time(value, tz_name)
+
+
+@register.simple_tag
+def soft_url(name, *args):
+    """The URL of a route another app may provide (survey, tour, analytics), or "" when it is not installed.
+
+    The directory links to those pages without importing their apps.
+    """
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag
+def channel_href(channel):
+    """Where a "do it online" link points: the analytics redirect when installed, else the channel itself."""
+    return soft_url("analytics-outbound", channel.mall.slug, channel.id) or channel.url
