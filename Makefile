@@ -32,6 +32,7 @@ deps: $(VENV)/.installed node_modules/.installed
 
 assets: deps
 	node frontend/build.mjs
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
 db: deps
