@@ -29,6 +29,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 deps: $(VENV)/.installed node_modules/.installed
+	bin/system-deps
 
 assets: deps
 	node frontend/build.mjs
@@ -45,6 +46,7 @@ run: setup
 	HOST=$(HOST) PORT=$(PORT) bin/serve
 
 test: deps assets
+	bin/system-deps --test
 	bin/test
 
 lint: deps
