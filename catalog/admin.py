@@ -1,14 +1,34 @@
 from django.contrib import admin
 
-from malls.admin import MallScopedAdmin
+from malls.access import agency_ids_for_user, malls_for_user
+from malls.admin import MallFilter, MallScopedAdmin
 
 from .models import Agency, Booth, Channel, LifeEvent, LifeEventStep, NewsItem, Scene, Service
+
+
+class AgencyFilter(admin.SimpleListFilter):
+    """Filter by agency, listing only agencies the user may see."""
+
+    title = "instansi"
+    parameter_name = "agency"
+
+    def lookups(self, request, model_admin):
+        agencies = Agency.objects.filter(mall__in=malls_for_user(request.user)).select_related("mall")
+        visible = []
+        for agency in agencies:
+            allowed = agency_ids_for_user(request.user, agency.mall)
+            if allowed is None or agency.id in allowed:
+                visible.append((agency.id, f"{agency.short_name} ({agency.mall.slug})"))
+        return visible
+
+    def queryset(self, request, queryset):
+        return queryset.filter(agency_id=self.value()) if self.value() else queryset
 
 
 @admin.register(Scene)
 class SceneAdmin(MallScopedAdmin):
     list_display = ["name", "mall", "kind", "order"]
-    list_filter = ["mall", "kind"]
+    list_filter = [MallFilter, "kind"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["links_to"]
 
@@ -24,7 +44,7 @@ class ChannelInline(admin.TabularInline):
 class AgencyAdmin(MallScopedAdmin):
     agency_field = "id"
     list_display = ["short_name", "mall", "kind"]
-    list_filter = ["mall", "kind"]
+    list_filter = [MallFilter, "kind"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [ChannelInline]
@@ -41,7 +61,7 @@ class AgencyAdmin(MallScopedAdmin):
 @admin.register(Booth)
 class BoothAdmin(MallScopedAdmin):
     list_display = ["name", "mall", "scene", "kind", "order"]
-    list_filter = ["mall", "scene__name", "kind"]
+    list_filter = [MallFilter, "kind"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["agencies"]
 
@@ -50,7 +70,7 @@ class BoothAdmin(MallScopedAdmin):
 class ChannelAdmin(MallScopedAdmin):
     agency_field = "agency"
     list_display = ["label", "agency", "url", "kind", "last_check_ok", "last_checked_at"]
-    list_filter = ["mall", "kind", "last_check_ok"]
+    list_filter = [MallFilter, "kind", "last_check_ok"]
     search_fields = ["label", "url"]
 
 
@@ -58,7 +78,7 @@ class ChannelAdmin(MallScopedAdmin):
 class ServiceAdmin(MallScopedAdmin):
     agency_field = "agency"
     list_display = ["name", "agency", "booth", "status", "cost_amount", "last_reviewed"]
-    list_filter = ["mall", "status", "fact_status", "agency__short_name"]
+    list_filter = [MallFilter, "status", "fact_status", AgencyFilter]
     search_fields = ["name", "name_en", "keywords", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "last_reviewed"
@@ -146,7 +166,7 @@ class LifeEventStepInline(admin.TabularInline):
 @admin.register(LifeEvent)
 class LifeEventAdmin(MallScopedAdmin):
     list_display = ["name", "mall", "order"]
-    list_filter = ["mall"]
+    list_filter = [MallFilter]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [LifeEventStepInline]
 
@@ -154,6 +174,6 @@ class LifeEventAdmin(MallScopedAdmin):
 @admin.register(NewsItem)
 class NewsItemAdmin(MallScopedAdmin):
     list_display = ["title", "mall", "published_on", "status", "is_demo"]
-    list_filter = ["mall", "status"]
+    list_filter = [MallFilter, "status"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["related_services"]

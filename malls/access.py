@@ -45,3 +45,14 @@ def get_mall_for_staff(user, mall_slug):
     if mall is None:
         raise Http404("Mal tidak ditemukan")
     return mall
+
+
+def agencies_for_user(user):
+    """Agencies a staff user may edit: all of their malls' agencies, or only their own as an operator."""
+    from catalog.models import Agency  # catalog builds on malls; imported here to keep that direction
+
+    condition = Q(pk__in=[])
+    for mall in malls_for_user(user):
+        agency_ids = agency_ids_for_user(user, mall)
+        condition |= Q(mall=mall) if agency_ids is None else Q(mall=mall, id__in=agency_ids)
+    return Agency.objects.filter(condition)

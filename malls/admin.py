@@ -1,7 +1,23 @@
 from django.contrib import admin
+from django.db.models import Q
 
-from .access import malls_for_user
+from .access import agencies_for_user, agency_ids_for_user, malls_for_user
 from .models import Mall, Membership, OpeningHours
+
+
+class MallFilter(admin.SimpleListFilter):
+    """Filter by mall, listing only the malls the user may see (the stock filter lists every mall)."""
+
+    title = "mal"
+    parameter_name = "mall"
+
+    def lookups(self, request, model_admin):
+        return [(m.id, m.name) for m in malls_for_user(request.user)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(mall_id=self.value())
+        return queryset
 
 
 class MallScopedAdmin(admin.ModelAdmin):
@@ -11,20 +27,17 @@ class MallScopedAdmin(admin.ModelAdmin):
     agency_field = None  # set on models an agency operator may edit, e.g. "agency"
 
     def get_queryset(self, request):
-        from malls.access import agency_ids_for_user
-
         qs = super().get_queryset(request)
         if request.user.is_superuser:
             return qs
-        qs = qs.filter(**{f"{self.mall_field}__in": malls_for_user(request.user)})
+        malls = list(malls_for_user(request.user))
         if self.agency_field is None:
-            return qs if not self._is_operator_only(request) else qs.none()
-        limited = [(mall.id, agency_ids_for_user(request.user, mall)) for mall in malls_for_user(request.user)]
-        from django.db.models import Q
-
+            # Mall-wide rows (scenes, booths, life events, news) are for mall and district admins only.
+            return qs.none() if self._is_operator_only(request) else qs.filter(**{f"{self.mall_field}__in": malls})
         condition = Q(pk__in=[])
-        for mall_id, agency_ids in limited:
-            mall_q = Q(**{f"{self.mall_field}_id": mall_id})
+        for mall in malls:
+            agency_ids = agency_ids_for_user(request.user, mall)
+            mall_q = Q(**{f"{self.mall_field}_id": mall.id})
             if agency_ids is not None:
                 mall_q &= Q(**{f"{self.agency_field}_id__in": agency_ids})
             condition |= mall_q
@@ -40,6 +53,8 @@ class MallScopedAdmin(admin.ModelAdmin):
         model = db_field.related_model
         if model is Mall:
             field.queryset = malls_for_user(request.user)
+        elif model._meta.label == "catalog.Agency":
+            field.queryset = agencies_for_user(request.user)
         elif hasattr(model, "mall"):
             field.queryset = field.queryset.filter(mall__in=malls_for_user(request.user))
         return field
