@@ -9,21 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from malls.models import Mall
 from mppvirtual.lib.formats import format_rupiah
-
-
-class TranslatedMixin:
-    def tr(self, field, lang=None):
-        """The English text when the page is English and it exists; the Indonesian text otherwise."""
-        lang = lang or get_language() or "id"
-        if lang.startswith("en"):
-            value = getattr(self, f"{field}_en", None)
-            if value:
-                return value
-        return getattr(self, field)
+from mppvirtual.lib.translated import TranslatedMixin
 
 
 class MallOwnedQuerySet(models.QuerySet):

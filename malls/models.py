@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from mppvirtual.lib.translated import TranslatedMixin
+
 # First path segments that belong to the platform, never to a mall.
 RESERVED_SLUGS = {"admin", "api", "static", "media", "en", "id", "staf", "healthz", "e", "ke", "ringkasan"}
 
@@ -32,7 +34,7 @@ class MallQuerySet(models.QuerySet):
         return self.filter(kabupaten_code=kabupaten_code)
 
 
-class Mall(models.Model):
+class Mall(TranslatedMixin, models.Model):
     slug = models.SlugField(
         "slug",
         unique=True,
