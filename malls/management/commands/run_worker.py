@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from mppvirtual.lib.worker import JOBS
+from mppvirtual.lib import worker
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--only", action="append", help="Run only the named job(s).")
 
     def handle(self, *args, **options):
-        jobs = [j for j in JOBS.values() if not options["only"] or j.name in options["only"]]
+        jobs = [j for j in worker.JOBS.values() if not options["only"] or j.name in options["only"]]
         self.stdout.write("worker: " + (", ".join(j.name for j in jobs) or "no jobs registered"))
         next_run = {job.name: 0.0 for job in jobs}
         while True:
