@@ -25,6 +25,10 @@ def published_services(mall):
     return Service.objects.published().for_mall(mall).select_related("agency", "booth", "online_channel")
 
 
+def booths_of(mall):
+    return Booth.objects.for_mall(mall).select_related("scene").order_by("scene__order", "order")
+
+
 def healthz_live(request):
     return HttpResponse("ok", content_type="text/plain")
 
@@ -41,14 +45,12 @@ def root(request):
 @PUBLIC_CACHE
 def mall_home(request, mall_slug):
     mall = get_mall(mall_slug)
-    booths = Booth.objects.for_mall(mall).select_related("scene").order_by("scene__order", "order")
     return render(
         request,
         "catalog/mall_home.html",
         {
             "mall": mall,
-            "booths": booths,
-            "scenes": mall.scenes.all(),
+            "booths": booths_of(mall),
             "life_events": LifeEvent.objects.for_mall(mall),
             "now_open": mall.is_open_at(mall.local_now()),
         },
@@ -60,6 +62,8 @@ def mall_home(request, mall_slug):
 def booth_detail(request, mall_slug, booth_slug):
     mall = get_mall(mall_slug)
     booth = get_object_or_404(Booth.objects.for_mall(mall).select_related("scene"), slug=booth_slug)
+    if booth.kind == "news":
+        return redirect("catalog-news", mall.slug)
     services = published_services(mall).filter(booth=booth)
     agencies = booth.agencies.prefetch_related(Prefetch("services", queryset=services, to_attr="booth_services"))
     return render(request, "catalog/booth_detail.html", {"mall": mall, "booth": booth, "agencies": agencies})
@@ -77,8 +81,8 @@ def agency_detail(request, mall_slug, agency_slug):
             "mall": mall,
             "agency": agency,
             "services": published_services(mall).filter(agency=agency),
-            "channels": agency.channels.all(),
-            "booths": agency.booths.all(),
+            "channels": agency.channels.select_related("mall"),
+            "booths": agency.booths.select_related("scene"),
         },
     )
 
@@ -88,7 +92,8 @@ def agency_detail(request, mall_slug, agency_slug):
 def service_detail(request, mall_slug, service_slug):
     mall = get_mall(mall_slug)
     service = get_object_or_404(
-        published_services(mall).select_related("booth__scene", "agency__home_scene"), slug=service_slug
+        published_services(mall).select_related("booth__scene", "agency__home_scene", "online_channel__mall"),
+        slug=service_slug,
     )
     return render(
         request,
@@ -108,7 +113,7 @@ def life_event_detail(request, mall_slug, event_slug):
     event = get_object_or_404(LifeEvent.objects.for_mall(mall), slug=event_slug)
     steps = (
         LifeEventStep.objects.filter(life_event=event, service__status=Service.PUBLISHED)
-        .select_related("service__agency", "service__booth")
+        .select_related("service__agency", "service__booth__scene")
         .order_by("order")
     )
     return render(request, "catalog/life_event_detail.html", {"mall": mall, "event": event, "steps": steps})
@@ -118,20 +123,33 @@ def life_event_detail(request, mall_slug, event_slug):
 @PUBLIC_CACHE
 def news_list(request, mall_slug):
     mall = get_mall(mall_slug)
-    news = NewsItem.objects.published().for_mall(mall).prefetch_related("related_services")
-    booth = Booth.objects.for_mall(mall).filter(kind="news").first()
+    related = Prefetch("related_services", queryset=Service.objects.published().for_mall(mall))
+    news = NewsItem.objects.published().for_mall(mall).prefetch_related(related)
+    booth = Booth.objects.for_mall(mall).filter(kind="news").select_related("scene").first()
     return render(request, "catalog/news_list.html", {"mall": mall, "news": news, "booth": booth})
+
+
+def _search(mall, request):
+    query = _query(request)
+    results = search_engine.search(mall, query) if query else []
+    for service in results:
+        service.mall = mall  # already known: saves a query per result when building its URL
+    return query, results
+
+
+def _query(request):
+    # NUL bytes cannot be stored or compared in PostgreSQL text; nobody types them.
+    return search_engine.clean_query(request.GET.get("q", "").replace("\x00", ""))
 
 
 @require_GET
 def search(request, mall_slug):
     mall = get_mall(mall_slug)
-    query = search_engine.clean_query(request.GET.get("q", ""))
-    results = search_engine.search(mall, query) if query else []
+    query, results = _search(mall, request)
     context = {"mall": mall, "query": query, "results": results}
-    if query and not results:
+    if not results:
         context["life_events"] = LifeEvent.objects.for_mall(mall)
-        context["booths"] = Booth.objects.for_mall(mall)
+        context["booths"] = booths_of(mall)
     response = render(request, "catalog/search.html", context)
     response["X-Result-Count"] = str(len(results))
     return response
@@ -140,8 +158,7 @@ def search(request, mall_slug):
 @require_GET
 def search_json(request, mall_slug):
     mall = get_mall(mall_slug)
-    query = search_engine.clean_query(request.GET.get("q", ""))
-    results = search_engine.search(mall, query) if query else []
+    query, results = _search(mall, request)
     return JsonResponse(
         {
             "query": query,
@@ -154,8 +171,18 @@ def search_json(request, mall_slug):
     )
 
 
+def _mall_in_path(request):
+    """The published mall named by the first path segment of a missing page, so the 404 keeps its header."""
+    parts = [p for p in request.path.split("/") if p]
+    if parts and parts[0] == "en":
+        parts = parts[1:]
+    if not parts:
+        return None
+    return Mall.objects.published().filter(slug=parts[0][:50]).first()
+
+
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"mall": _mall_in_path(request)}, status=404)
 
 
 def server_error(request):
