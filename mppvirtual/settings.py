@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "mppvirtual.lib.http.SecurityHeadersMiddleware",
+    "analytics.middleware.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "mppvirtual.urls"
@@ -178,3 +179,10 @@ LOGGING = {
 # Embedded mode runs background work (analytics batches, rollups, panorama jobs) in `manage.py run_worker`,
 # started by `make run`; production runs the same command under its own supervisor.
 REDIS_URL = env("REDIS_URL")
+
+# Visitor analytics: raw events are kept this many days (rollups stay). The ingest queue is a Redis stream
+# when REDIS_URL is set, else an append-only spool folder (fsync per request) drained by the worker.
+ANALYTICS_RAW_RETENTION_DAYS = env_int("ANALYTICS_RAW_RETENTION_DAYS", 90)
+ANALYTICS_QUEUE = env("ANALYTICS_QUEUE", "redis" if REDIS_URL else "spool")
+ANALYTICS_SPOOL_DIR = Path(env("ANALYTICS_SPOOL_DIR", str(VAR_DIR / "analytics-spool")))
+ANALYTICS_STREAM = env("ANALYTICS_STREAM", "mpp:analytics")

@@ -1,0 +1,21 @@
+"""Counts server-rendered page views of public mall pages, so nothing that matters needs JavaScript."""
+
+import logging
+
+from . import ingest
+
+log = logging.getLogger(__name__)
+
+
+class PageViewMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if ingest.is_countable_page(request, response):
+            try:
+                ingest.record_page_view(request, response)
+            except Exception:  # noqa: BLE001 - counting must never break a citizen's page
+                log.exception("page view not counted")
+        return response

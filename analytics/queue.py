@@ -1,0 +1,141 @@
+"""The durable queue between the ingest path and the events table.
+
+- Spool (embedded mode): each web process appends JSON lines to its own file for the current 10-second
+  segment and fsyncs before answering; the worker stores closed segments, then deletes them.
+- Redis (production, REDIS_URL set): XADD to a stream (Redis with appendfsync always); the worker reads
+  it through a consumer group and XACKs only after the database commit.
+Either way a crash between storing and acknowledging only replays events, and the unique event id
+turns the replay into a no-op.
+"""
+
+import json
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+
+SEGMENT_SECONDS = 10
+GROUP = "writers"
+
+
+class QueueUnavailable(Exception):
+    """The event could not be written durably: the client must retry later."""
+
+
+def encode(record):
+    return json.dumps(record, separators=(",", ":"), default=str)
+
+
+class SpoolQueue:
+    def __init__(self, folder):
+        self.folder = Path(folder)
+
+    def put(self, records):
+        data = "".join(encode(r) + "\n" for r in records).encode()
+        segment = int(time.time()) // SEGMENT_SECONDS
+        path = self.folder / f"{segment}-{os.getpid()}.jsonl"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        except FileNotFoundError:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise QueueUnavailable(str(exc)) from exc
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        except OSError as exc:
+            raise QueueUnavailable(str(exc)) from exc
+        finally:
+            os.close(fd)
+
+    def closed_segments(self, everything=False):
+        if not self.folder.exists():
+            return []
+        current = int(time.time()) // SEGMENT_SECONDS
+        paths = sorted(self.folder.glob("*.jsonl"))
+        # A segment is closed once its 10 s are over plus a margin for a request still writing to it.
+        return [p for p in paths if everything or int(p.name.split("-")[0]) < current - 1]
+
+    def drain(self, store, everything=False):
+        """Store every closed segment, then delete it; returns the number of records handed to `store`."""
+        total = 0
+        for path in self.closed_segments(everything):
+            records = []
+            for line in path.read_bytes().splitlines():
+                try:
+                    records.append(json.loads(line))
+                except ValueError:
+                    continue  # a torn line from a crash mid-write was never acknowledged
+            store(records)
+            path.unlink()
+            total += len(records)
+        return total
+
+
+class RedisQueue:
+    def __init__(self, url, stream):
+        import redis
+
+        self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.stream = stream
+
+    def put(self, records):
+        import redis
+
+        try:
+            if len(records) == 1:
+                self.client.xadd(self.stream, {"e": encode(records[0])})
+            else:
+                pipe = self.client.pipeline(transaction=False)
+                for r in records:
+                    pipe.xadd(self.stream, {"e": encode(r)})
+                pipe.execute()
+        except redis.RedisError as exc:
+            raise QueueUnavailable(str(exc)) from exc
+
+    def _ensure_group(self):
+        import redis
+
+        try:
+            self.client.xgroup_create(self.stream, GROUP, id="0", mkstream=True)
+        except redis.ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    def drain(self, store, everything=False, count=5000, consumer="writer"):
+        """Store pending then new stream entries in batches; XACK + XDEL only after `store` committed."""
+        self._ensure_group()
+        total = 0
+        start = "0"  # first our own unacknowledged entries (a crash after reading), then new ones
+        while True:
+            reply = self.client.xreadgroup(GROUP, consumer, {self.stream: start}, count=count)
+            entries = reply[0][1] if reply else []
+            if not entries:
+                if start == "0":
+                    start = ">"
+                    continue
+                return total
+            ids = [entry_id for entry_id, _ in entries]
+            records = [json.loads(fields[b"e"]) for _, fields in entries if fields]
+            store(records)
+            pipe = self.client.pipeline(transaction=False)
+            pipe.xack(self.stream, GROUP, *ids)
+            pipe.xdel(self.stream, *ids)
+            pipe.execute()
+            total += len(records)
+
+
+_queue = {}
+
+
+def get_queue():
+    key = (settings.ANALYTICS_QUEUE, str(settings.ANALYTICS_SPOOL_DIR), settings.REDIS_URL, settings.ANALYTICS_STREAM)
+    if key not in _queue:
+        _queue.clear()
+        if settings.ANALYTICS_QUEUE == "redis":
+            _queue[key] = RedisQueue(settings.REDIS_URL, settings.ANALYTICS_STREAM)
+        else:
+            _queue[key] = SpoolQueue(settings.ANALYTICS_SPOOL_DIR)
+    return _queue[key]
