@@ -12,10 +12,12 @@ or a booth alone does not change that stamp; the next edit of a service does.
 """
 
 import copy
+import heapq
 import math
 import re
 import threading
 import unicodedata
+from array import array
 from collections import defaultdict
 
 from django.db.models import Count, Max
@@ -49,10 +51,12 @@ BM25_B = 0.5
 BONUS_KEYWORD = 2.5  # the query is one of the service's keywords, or its name
 BONUS_PHRASE = 1.6  # the query's words stand together in the name or a keyword
 BONUS_IN_NAME = 1.3  # every query word is in the name
+MAX_BONUS = BONUS_KEYWORD * BONUS_IN_NAME
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _MAX_PHRASE = max(len(p.split()) for p in SAME_PHRASES)
+_NO_POSTINGS = ((), ())
 _PHRASES = {tuple(k.split()): v.split() for k, v in SAME_PHRASES.items()}
 
 
@@ -216,15 +220,17 @@ class Index:
             for word in tf:
                 df[word] += 1
         n = len(services)
-        self.postings = defaultdict(list)
+        # Per term: the documents and their BM25 contribution, in compact arrays (a mall may have thousands).
+        self.postings = defaultdict(lambda: (array("i"), array("d")))
         for doc, tf in enumerate(counts):
             norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc] / (average or 1.0))
             for word, freq in tf.items():
                 idf = math.log(1 + (n - df[word] + 0.5) / (df[word] + 0.5))
-                self.postings[word].append((doc, idf * freq * (BM25_K1 + 1) / (freq + norm)))
+                doc_ids, values = self.postings[word]
+                doc_ids.append(doc)
+                values.append(idf * freq * (BM25_K1 + 1) / (freq + norm))
+        self.postings = dict(self.postings)
         self.df = df
-        self.names = [" " + " ".join(fields["name"]) + " " for fields in docs]
-        self.names_en = [" " + " ".join(fields["name_en"]) + " " for fields in docs]
         self.name_words = [set(fields["name"]) | set(fields["name_en"]) for fields in docs]
         self.phrases = [self._keyword_phrases(s) for s in services]
         self._build_typo_index()
@@ -320,28 +326,38 @@ class Index:
         for group in groups:
             best = {}
             for term, weight in group.items():
-                for doc, value in self.postings.get(term, ()):
-                    if weight * value > best.get(doc, 0.0):
-                        best[doc] = weight * value
+                doc_ids, values = self.postings.get(term, _NO_POSTINGS)
+                for doc, value in zip(doc_ids, values, strict=True):
+                    value *= weight
+                    if value > best.get(doc, 0.0):
+                        best[doc] = value
             for doc, value in best.items():
                 scores[doc] += value
                 matched[doc] += 1
         # The query read with each word's best reading, for the phrase and name bonuses.
         reading = [max(g.items(), key=lambda item: (item[1], self.df[item[0]]))[0] for g in groups]
         phrase = " ".join(reading)
-        ranked = []
-        for doc, score in scores.items():
-            coverage = matched[doc] / len(groups)
-            score *= coverage * coverage
-            if phrase in self.phrases[doc]:
-                score *= BONUS_KEYWORD
-            elif len(reading) > 1 and any(self._overlap(phrase, p) for p in self.phrases[doc]):
-                score *= BONUS_PHRASE
-            if all(word in self.name_words[doc] for word in reading):
-                score *= BONUS_IN_NAME
-            ranked.append((-score, self.services[doc].order, doc))
-        ranked.sort()
-        return [doc for _, _, doc in ranked[:limit]]
+        base = sorted(((score * (matched[doc] / len(groups)) ** 2, doc) for doc, score in scores.items()), reverse=True)
+        ranked = []  # min-heap of the best `limit` (score, -order, doc)
+        for score, doc in base:
+            if len(ranked) >= limit and score * MAX_BONUS <= ranked[0][0]:
+                break  # no bonus can lift this one, or any after it, into the results
+            entry = (score * self._bonus(doc, phrase, reading), -self.services[doc].order, doc)
+            if len(ranked) < limit:
+                heapq.heappush(ranked, entry)
+            elif entry > ranked[0]:
+                heapq.heapreplace(ranked, entry)
+        return [doc for _, _, doc in sorted(ranked, reverse=True)]
+
+    def _bonus(self, doc, phrase, reading):
+        bonus = 1.0
+        if phrase in self.phrases[doc]:
+            bonus *= BONUS_KEYWORD
+        elif len(reading) > 1 and any(self._overlap(phrase, p) for p in self.phrases[doc]):
+            bonus *= BONUS_PHRASE
+        if all(word in self.name_words[doc] for word in reading):
+            bonus *= BONUS_IN_NAME
+        return bonus
 
 
 # --- Cache and public API -------------------------------------------------------------------------
@@ -379,14 +395,11 @@ def get_index(mall):
 
 def search(mall, query, limit=20):
     """Published services of mall that answer query, best first, each with its agency loaded."""
-    try:
-        query = clean_query(query)
-        if not query or limit <= 0:
-            return []
-        index = get_index(mall)
-        found = index.search(query, limit)
-    except (TypeError, ValueError, RecursionError):
+    query = clean_query(query)
+    if not query or limit <= 0:
         return []
+    index = get_index(mall)
+    found = index.search(query, limit)
     results = []
     for doc in found:
         # A copy, so that a caller changing a result cannot change the shared index.

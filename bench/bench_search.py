@@ -1,0 +1,139 @@
+"""Directory search with 5,000 published services in one mall: index build time, query latency, top-3 hits.
+
+Uses a throwaway SQLite database: migrates, loads the demo catalog, then adds copies of the Taman
+services varied with village names, programme names and extra words until the mall has ~5,000.
+Queries are the citizens' queries of catalog/tests/search_queries.yaml, each also once with a typo.
+Run: `make bench` or `.venv/bin/python bench/bench_search.py`.
+"""
+
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["MPP_VAR_DIR"] = tempfile.mkdtemp(prefix="bench-search-")
+os.environ.pop("DATABASE_URL", None)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mppvirtual.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import yaml  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from catalog import search  # noqa: E402
+from catalog.models import Service  # noqa: E402
+from malls.models import Mall  # noqa: E402
+
+TARGET = 5_000
+VILLAGES = """bebekan bringinbendo geluran jemundo kalijaten kedungturi kletek kragan ketegan krembangan
+kramatjegu ngelom pertapan maduretno sadang sambibulu sepanjang taman tawangsari trosobo wage wonocolo
+bohar sidodadi gilang""".split()
+AUDIENCES = ["bagi lansia", "bagi penyandang disabilitas", "jemput bola", "layanan malam", "hari sabtu", "keliling"]
+SYLLABLES = "ba be bi bo bu da de di do du ga gi go ka ke ki ko ku la li lo lu ma me mi mo mu na ni no nu ra ri ro ru sa si so su ta ti to tu wa".split()
+
+
+def pseudo_word(rng):
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def add_copies(mall, rng):
+    originals = list(Service.objects.published().for_mall(mall))
+    words = [pseudo_word(rng) for _ in range(3_000)]
+    copies = []
+    n = 0
+    while len(originals) + len(copies) < TARGET:
+        for service in originals:
+            if len(originals) + len(copies) >= TARGET:
+                break
+            n += 1
+            village, audience = rng.choice(VILLAGES), rng.choice(AUDIENCES)
+            programme = " ".join(rng.sample(words, 2))
+            copy = Service(
+                **{f.attname: getattr(service, f.attname) for f in Service._meta.concrete_fields if not f.primary_key}
+            )
+            copy.slug = f"{service.slug}--{n}"
+            copy.name = f"{service.name} di Kelurahan {village.title()} {audience}"
+            copy.name_en = f"{service.name_en} in {village.title()} village"
+            copy.summary = f"{service.summary} Program {programme} untuk warga {village}."
+            copy.keywords = ", ".join([*service.keywords.split(", ")[: rng.randint(3, 12)], village, programme])
+            copy.order = 1000 + n
+            copies.append(copy)
+    Service.objects.bulk_create(copies, batch_size=500)
+
+
+def with_typo(query, rng):
+    words = query.split()
+    long_words = [i for i, w in enumerate(words) if len(w) >= 5]
+    if not long_words:
+        return query
+    i = rng.choice(long_words)
+    w = words[i]
+    j = rng.randrange(1, len(w) - 1)
+    words[i] = w[:j] + w[j + 1 :] if rng.random() < 0.5 else w[:j] + rng.choice("aeiou") + w[j + 1 :]
+    return " ".join(words)
+
+
+def base_slug(slug):
+    return slug.split("--")[0]
+
+
+def hit_rate(mall, queries):
+    hits = 0
+    for entry in queries:
+        wanted = set(entry["expect"]) if isinstance(entry["expect"], list) else {entry["expect"]}
+        if wanted & {base_slug(s.slug) for s in search.search(mall, entry["q"], limit=3)}:
+            hits += 1
+    return hits / len(queries)
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main():
+    rng = random.Random(63)
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", catalog_only=True, verbosity=0)
+    mall = Mall.objects.get(slug="taman")
+    queries = yaml.safe_load((ROOT / "catalog/tests/search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+    print(
+        f"top-3 hit rate, demo catalog ({Service.objects.published().for_mall(mall).count()} services): "
+        f"{hit_rate(mall, queries):.1%} of {len(queries)} queries"
+    )
+
+    add_copies(mall, rng)
+    count = Service.objects.published().for_mall(mall).count()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    index = search.get_index(mall)
+    build = time.perf_counter() - started
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        f"index build: {count} services, {len(index.vocabulary)} words, {build * 1000:.0f} ms, "
+        f"peak RSS +{(rss_after - rss_before) / 1024:.0f} MB"
+    )
+
+    workload = [e["q"] for e in queries] + [with_typo(e["q"], rng) for e in queries]
+    timings = []
+    for query in workload:
+        started = time.perf_counter()
+        search.search(mall, query)
+        timings.append((time.perf_counter() - started) * 1000)
+    print(
+        f"search() latency over {len(workload)} queries (incl. the stamp query): "
+        f"p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 95):.1f} ms, max {max(timings):.1f} ms"
+    )
+    print(f"top-3 hit rate with {count} services (a copy of the right service counts): {hit_rate(mall, queries):.1%}")
+
+
+if __name__ == "__main__":
+    main()
