@@ -1,0 +1,77 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from malls.access import malls_for_user
+from malls.admin import MallFilter, MallScopedAdmin
+
+from .actions import MAX_IMPORT_BYTES, import_skm
+from .forms import ImportForm
+from .models import SurveyResponse
+
+
+@admin.register(SurveyResponse)
+class SurveyResponseAdmin(MallScopedAdmin):
+    list_display = [
+        "submitted_at",
+        "mall",
+        "booth",
+        "service",
+        "source",
+        "u1",
+        "u2",
+        "u3",
+        "u4",
+        "u5",
+        "u6",
+        "u7",
+        "u8",
+        "u9",
+    ]
+    list_filter = [MallFilter, "source", "booth"]
+    date_hierarchy = "submitted_at"
+    search_fields = ["suggestion"]
+    list_select_related = ["mall", "booth", "service"]
+    change_list_template = "admin/feedback/surveyresponse/change_list.html"
+
+    def has_change_permission(self, request, obj=None):
+        return False  # answers are what citizens said; staff may delete spam but not edit
+
+    def get_urls(self):
+        custom = [
+            path(
+                "impor/",
+                self.admin_site.admin_view(self.import_view),
+                name="feedback_surveyresponse_import",
+            )
+        ]
+        return custom + super().get_urls()
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        malls = malls_for_user(request.user)
+        form = ImportForm(request.POST or None, request.FILES or None, malls=malls)
+        errors = []
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            if upload.size > MAX_IMPORT_BYTES:
+                form.add_error("file", "Berkas lebih dari 5 MB.")
+            else:
+                result = import_skm(form.cleaned_data["mall"], upload.read())
+                if result.ok:
+                    messages.success(request, f"{result.created} jawaban diimpor.")
+                    return redirect(reverse("admin:feedback_surveyresponse_changelist"))
+                errors = result.errors
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Impor kuesioner kertas (CSV)",
+            "form": form,
+            "errors": errors,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(
+            request, "admin/feedback/surveyresponse/import.html", context, status=400 if errors else 200
+        )

@@ -1,0 +1,55 @@
+"""python manage.py skm_report <mall> --from YYYY-MM-DD --to YYYY-MM-DD [--json]: IKM figures."""
+
+import datetime
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from feedback import ikm
+from feedback.models import SurveyResponse
+from malls.models import Mall
+
+
+def _date(text):
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        raise CommandError(f"“{text}” bukan tanggal YYYY-MM-DD.") from exc
+
+
+def skm_figures(mall, date_from, date_to):
+    """The JSON shape other systems read: overall, per booth and per service."""
+    responses = SurveyResponse.objects.between(mall, date_from, date_to)
+    return {
+        "overall": ikm.compute(responses).as_json(),
+        "booths": {slug: r.as_json() for slug, r in sorted(ikm.compute_by(responses, "booth__slug").items())},
+        "services": {slug: r.as_json() for slug, r in sorted(ikm.compute_by(responses, "service__slug").items())},
+    }
+
+
+class Command(BaseCommand):
+    help = "Print the IKM (SKM) of a mall for a period, overall and per booth and service."
+
+    def add_arguments(self, parser):
+        parser.add_argument("mall")
+        parser.add_argument("--from", dest="date_from", required=True)
+        parser.add_argument("--to", dest="date_to", required=True)
+        parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+    def handle(self, *args, **options):
+        mall = Mall.objects.filter(slug=options["mall"]).first()
+        if mall is None:
+            raise CommandError(f"Mal “{options['mall']}” tidak ada.")
+        date_from, date_to = _date(options["date_from"]), _date(options["date_to"])
+        if date_to < date_from:
+            raise CommandError("--to harus sama atau sesudah --from.")
+        figures = skm_figures(mall, date_from, date_to)
+        if options["json"]:
+            self.stdout.write(json.dumps(figures, ensure_ascii=False))
+            return
+        o = figures["overall"]
+        self.stdout.write(
+            f"{mall.name} {date_from}–{date_to}: {o['respondents']} responden, IKM {o['ikm']} ({o['grade']})"
+        )
+        for slug, row in figures["booths"].items():
+            self.stdout.write(f"  {slug}: {row['respondents']} responden, IKM {row['ikm']} ({row['grade']})")
