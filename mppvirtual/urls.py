@@ -18,7 +18,10 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
 
+urlpatterns += [path("", include("reports.urls"))]
+
 urlpatterns += i18n_patterns(
+    path("", include("feedback.urls")),
     path("", include("catalog.urls")),
     prefix_default_language=False,
 )
