@@ -1,0 +1,34 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/tidak-ada/",
+        "/taman/loket/x/",
+        "/taman/instansi/x/",
+        "/taman/layanan/x/",
+        "/taman/peristiwa/x/",
+        "/taman/a/b/c/",
+    ],
+)
+def test_it_answers_unknown_pages_with_a_friendly_page(client, taman, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Halaman tidak ditemukan" in html and '<html lang="id">' in html
+    assert 'data-page-kind="not_found"' in html
+
+
+@pytest.mark.parametrize("path", ["/en/tidak-ada/", "/en/taman/layanan/x/", "/en/taman/a/b/c/"])
+def test_it_speaks_english_under_en(client, taman, path):
+    html = client.get(path).content.decode()
+    assert "Page not found" in html and '<html lang="en">' in html
+    assert "Halaman tidak ditemukan" not in html
+
+
+def test_it_keeps_the_mall_header_under_a_known_mall(client, taman):
+    html = client.get("/taman/layanan/x/").content.decode()
+    assert 'class="brand" href="/taman/"' in html
