@@ -12,6 +12,7 @@ or a booth alone does not change that stamp; the next edit of a service does.
 """
 
 import copy
+import functools
 import heapq
 import math
 import re
@@ -73,8 +74,10 @@ def clean_query(raw):
 
 def tokenize(text):
     """'E-KTP Hilang?' → ['e', 'ktp', 'hilang']: lower case, accents and punctuation gone."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", text).split()
 
 
@@ -101,8 +104,10 @@ def unify(tokens, keep_originals):
     return [t for t in out if t not in STOPWORDS]
 
 
+@functools.lru_cache(maxsize=8192)
 def terms(text, keep_originals=True):
-    return unify(tokenize(text), keep_originals)
+    """The terms of a text as a tuple (cached: agency names and keywords repeat across services)."""
+    return tuple(unify(tokenize(text), keep_originals))
 
 
 _PREFIXES = [
@@ -127,13 +132,14 @@ _PREFIXES = [
 _SUFFIXES = ("nya", "kan", "an", "i")
 
 
+@functools.lru_cache(maxsize=65536)
 def root_candidates(word):
     """Possible roots of an Indonesian word: "pendaftaran" → daftar, "menceraikan" → cerai, ...
 
     Over-generates on purpose; the index keeps only candidates that are real words of the catalog.
     """
     if len(word) < 5 or word.isdigit():
-        return set()
+        return frozenset()
     stems = {word}
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -150,7 +156,7 @@ def root_candidates(word):
         if stem.startswith("ke") and stem.endswith("an"):
             roots.add(stem[2:-2])
     roots.discard(word)
-    return {r for r in roots if len(r) >= 3}
+    return frozenset(r for r in roots if len(r) >= 3)
 
 
 # --- Typo tolerance -------------------------------------------------------------------------------
@@ -198,8 +204,8 @@ class Index:
     def __init__(self, services):
         self.services = services
         docs = [self._fields(s) for s in services]
-        vocabulary = {t for fields in docs for words in fields.values() for t in words}
-        self.vocabulary = vocabulary
+        self.vocabulary = vocabulary = {t for fields in docs for words in fields.values() for t in words}
+        roots = {word: root_candidates(word) & vocabulary for word in vocabulary}
         counts = []
         lengths = []
         for fields in docs:
@@ -210,7 +216,7 @@ class Index:
                 length += weight * len(words)
                 for word in words:
                     tf[word] += weight
-                    for root in root_candidates(word) & vocabulary:
+                    for root in roots[word]:
                         tf[root] += weight * STEM_WEIGHT
             counts.append(tf)
             lengths.append(length)
@@ -220,16 +226,15 @@ class Index:
             for word in tf:
                 df[word] += 1
         n = len(services)
+        idf = {word: math.log(1 + (n - count + 0.5) / (count + 0.5)) for word, count in df.items()}
         # Per term: the documents and their BM25 contribution, in compact arrays (a mall may have thousands).
-        self.postings = defaultdict(lambda: (array("i"), array("d")))
+        self.postings = {word: (array("i"), array("d")) for word in df}
         for doc, tf in enumerate(counts):
             norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc] / (average or 1.0))
             for word, freq in tf.items():
-                idf = math.log(1 + (n - df[word] + 0.5) / (df[word] + 0.5))
                 doc_ids, values = self.postings[word]
                 doc_ids.append(doc)
-                values.append(idf * freq * (BM25_K1 + 1) / (freq + norm))
-        self.postings = dict(self.postings)
+                values.append(idf[word] * freq * (BM25_K1 + 1) / (freq + norm))
         self.df = df
         self.name_words = [set(fields["name"]) | set(fields["name_en"]) for fields in docs]
         self.phrases = [self._keyword_phrases(s) for s in services]
@@ -242,11 +247,11 @@ class Index:
         return {
             "name": terms(service.name),
             "name_en": terms(service.name_en),
-            "keywords": terms(service.keywords.replace(",", " . ")),
+            "keywords": [t for keyword in service.keywords.split(",") for t in terms(keyword.strip())],
             "summary": terms(service.summary),
             "summary_en": terms(service.summary_en),
             "agency": terms(f"{agency.short_name} {agency.name} {agency.name_en}"),
-            "booth": terms(f"{booth.name} {booth.name_en}") if booth else [],
+            "booth": terms(f"{booth.name} {booth.name_en}") if booth else (),
             "product": terms(service.product),
             "product_en": terms(service.product_en),
             "requirements": terms(" ".join(map(str, service.requirements or []))),
@@ -255,7 +260,7 @@ class Index:
 
     @staticmethod
     def _keyword_phrases(service):
-        phrases = {" ".join(terms(k, keep_originals=False)) for k in service.keywords.split(",")}
+        phrases = {" ".join(terms(k.strip(), keep_originals=False)) for k in service.keywords.split(",")}
         phrases.add(" ".join(terms(service.name, keep_originals=False)))
         phrases.add(" ".join(terms(service.name_en, keep_originals=False)))
         phrases.discard("")
