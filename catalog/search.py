@@ -59,6 +59,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _MAX_PHRASE = max(len(p.split()) for p in SAME_PHRASES)
 _NO_POSTINGS = ((), ())
 _PHRASES = {tuple(k.split()): v.split() for k, v in SAME_PHRASES.items()}
+_KNOWN = STOPWORDS | set(SAME_WORDS) | {word for phrase in _PHRASES for word in phrase}
 
 
 # --- Text to terms -------------------------------------------------------------------------------
@@ -288,6 +289,18 @@ class Index:
         found.sort()
         return [(w, d) for d, _, w in found[:4]]
 
+    def spelled(self, query):
+        """The query with each word the catalog does not know replaced by its nearest catalog word."""
+        words = tokenize(query)
+        fixed = []
+        for word in words:
+            if word in _KNOWN or word.isdigit() or word in self.vocabulary or root_candidates(word) & self.vocabulary:
+                fixed.append(word)
+                continue
+            corrections = self.corrections(word)
+            fixed.append(corrections[0][0] if corrections else word)
+        return " ".join(fixed)
+
     def completions(self, word):
         if len(word) < 4:
             return []
@@ -412,3 +425,12 @@ def search(mall, query, limit=20):
         service.mall = mall
         results.append(service)
     return results
+
+
+def did_you_mean(mall, query):
+    """A respelled query when some words looked like typos ("akta kelahran" → "akta kelahiran"), else ""."""
+    query = clean_query(query)
+    if not query:
+        return ""
+    spelled = get_index(mall).spelled(query)
+    return spelled if spelled != " ".join(tokenize(query)) else ""

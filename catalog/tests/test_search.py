@@ -145,3 +145,15 @@ def test_levenshtein_is_plain_and_stops_at_the_limit():
     assert search.levenshtein("kelahran", "kelahiran", 2) == 1
     assert search.levenshtein("apspor", "paspor", 2) == 2
     assert search.levenshtein("abcdefgh", "zzzzzzzz", 2) == 3
+
+
+def test_did_you_mean_respells_words_the_catalog_does_not_know(taman):
+    assert search.did_you_mean(taman, "Akta kelahran") == "akta kelahiran"
+    assert search.did_you_mean(taman, "ijin keramain") == "ijin keramaian"
+
+
+def test_did_you_mean_stays_quiet_when_every_word_is_known(taman):
+    assert search.did_you_mean(taman, "gimana cara bikin ktp") == ""
+    assert search.did_you_mean(taman, "akte lahir") == ""
+    assert search.did_you_mean(taman, "qwzxv") == ""
+    assert search.did_you_mean(taman, "\x00") == ""
