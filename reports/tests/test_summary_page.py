@@ -1,0 +1,54 @@
+"""The summary web page for staff: scoped by mall, any period, both languages, clear errors."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+NOVEMBER = "dari=2026-11-01&sampai=2026-11-30"
+
+
+def summary_url(mall="taman"):
+    return reverse("reports-summary", args=[mall])
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, surveyed):
+    response = client.get(summary_url())
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_mall_admin_reads_the_summary(client, personas, surveyed):
+    client.force_login(personas["budi"])
+    response = client.get(f"{summary_url()}?{NOVEMBER}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "November 2026" in html and "40 responden" in html
+    assert "<svg" in html and "2,50" in html
+    assert 'href="/staf/ringkasan/taman/pdf/?' in html
+
+
+def test_it_shows_the_summary_in_english(client, personas, surveyed):
+    client.force_login(personas["budi"])
+    html = client.get(f"{summary_url()}?{NOVEMBER}&lang=en").content.decode()
+    assert 'lang="en"' in html and "Findings and recommendations" in html and "Temuan dan" not in html
+
+
+def test_staff_of_another_mall_do_not_see_it(client, personas, surveyed, sukodono):
+    client.force_login(personas["budi"])
+    assert client.get(summary_url("sukodono")).status_code == 404
+
+
+def test_a_bad_period_is_explained_not_crashed(client, personas, surveyed):
+    client.force_login(personas["budi"])
+    response = client.get(f"{summary_url()}?periode=2026-13")
+    assert response.status_code == 400
+    assert "Periode tidak dikenal" in response.content.decode()
+    assert client.get(f"{reverse('reports-summary-pdf', args=['taman'])}?dari=x").status_code == 400
+
+
+def test_staff_download_the_pdf(client, personas, surveyed):
+    client.force_login(personas["budi"])
+    response = client.get(f"{reverse('reports-summary-pdf', args=['taman'])}?{NOVEMBER}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
