@@ -1,24 +1,73 @@
 """Writes of the analytics app: storing queued events, folding them into the rollups, and purging."""
 
 import datetime
+import uuid
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from malls.models import Mall
+
 from .models import Event, RollupState, Salt
 from .panels import PANELS
+from .queue import get_queue
 from .reporting import ROLLUP_STATE
 
 BATCH = 5000
 
 
+COLUMNS = [
+    "event_id", "mall_id", "ts", "day", "hour", "kind", "visitor", "device",
+    "service_id", "booth_id", "agency_id", "scene_id", "channel_id", "term", "result_count", "referrer",
+]  # fmt: skip
+INSERT = (
+    f"INSERT INTO analytics_event ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
+    "ON CONFLICT (event_id) DO NOTHING"
+)
+
+
 def store_events(records):
-    """Insert queued event records; an event id already stored is skipped, so a replay is harmless."""
-    events = [Event(**record) for record in records]
-    Event.objects.bulk_create(events, batch_size=BATCH, ignore_conflicts=True)
-    return len(events)
+    """Insert queued event records; an event id already stored is skipped, so a replay is harmless.
+
+    A plain multi-row INSERT (the ORM's per-field preparation costs ~10x more at ingest rates).
+    Records of a mall deleted since they were queued are dropped.
+    """
+    malls = set(Mall.objects.values_list("id", flat=True))
+    rows = [_row(r) for r in records if r.get("mall_id") in malls]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(INSERT, rows[start : start + BATCH])
+    return len(rows)
+
+
+def _row(record):
+    ts = record["ts"]
+    if isinstance(ts, str):
+        ts = datetime.datetime.fromisoformat(ts)
+    day = record["day"]
+    if isinstance(day, datetime.date):
+        day = day.isoformat()
+    event_id = uuid.UUID(str(record["event_id"]))
+    return (
+        event_id.hex if connection.vendor == "sqlite" else event_id,
+        record["mall_id"],
+        connection.ops.adapt_datetimefield_value(ts),
+        day,
+        record["hour"],
+        record["kind"],
+        record["visitor"],
+        record.get("device", 0),
+        record.get("service_id"),
+        record.get("booth_id"),
+        record.get("agency_id"),
+        record.get("scene_id"),
+        record.get("channel_id"),
+        record.get("term", ""),
+        record.get("result_count"),
+        record.get("referrer", ""),
+    )
 
 
 def rollup_days(pairs):
@@ -55,3 +104,8 @@ def purge_old_data(now=None):
     events, _ = Event.objects.filter(day__lt=cutoff).delete()
     salts, _ = Salt.objects.filter(created_at__lt=now - datetime.timedelta(hours=48)).delete()
     return events, salts
+
+
+def drain_queue(everything=False):
+    """Move queued events into the events table (the batch writer); returns how many were handed over."""
+    return get_queue().drain(store_events, everything=everything)

@@ -50,18 +50,24 @@ class SpoolQueue:
         finally:
             os.close(fd)
 
-    def closed_segments(self, everything=False):
+    def segments(self):
+        """(path, closed) for every spool file, oldest first."""
         if not self.folder.exists():
             return []
         current = int(time.time()) // SEGMENT_SECONDS
-        paths = sorted(self.folder.glob("*.jsonl"))
         # A segment is closed once its 10 s are over plus a margin for a request still writing to it.
-        return [p for p in paths if everything or int(p.name.split("-")[0]) < current - 1]
+        return [(p, int(p.name.split("-")[0]) < current - 1) for p in sorted(self.folder.glob("*.jsonl"))]
 
     def drain(self, store, everything=False):
-        """Store every closed segment, then delete it; returns the number of records handed to `store`."""
+        """Store every closed segment, then delete it; returns the number of records handed to `store`.
+
+        With `everything`, open segments are stored too but kept: a web process may still append to
+        them, and storing them again later is a no-op thanks to the event ids.
+        """
         total = 0
-        for path in self.closed_segments(everything):
+        for path, closed in self.segments():
+            if not (closed or everything):
+                continue
             records = []
             for line in path.read_bytes().splitlines():
                 try:
@@ -69,7 +75,8 @@ class SpoolQueue:
                 except ValueError:
                     continue  # a torn line from a crash mid-write was never acknowledged
             store(records)
-            path.unlink()
+            if closed:
+                path.unlink()
             total += len(records)
         return total
 

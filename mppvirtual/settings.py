@@ -6,6 +6,7 @@ environment variable with a safe default for the embedded demo.
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -185,4 +186,7 @@ REDIS_URL = env("REDIS_URL")
 ANALYTICS_RAW_RETENTION_DAYS = env_int("ANALYTICS_RAW_RETENTION_DAYS", 90)
 ANALYTICS_QUEUE = env("ANALYTICS_QUEUE", "redis" if REDIS_URL else "spool")
 ANALYTICS_SPOOL_DIR = Path(env("ANALYTICS_SPOOL_DIR", str(VAR_DIR / "analytics-spool")))
+if TESTING and not env("ANALYTICS_SPOOL_DIR"):
+    # Page views counted during tests must never reach the demo database's spool.
+    ANALYTICS_SPOOL_DIR = Path(tempfile.gettempdir()) / f"mppvirtual-test-spool-{os.getpid()}"
 ANALYTICS_STREAM = env("ANALYTICS_STREAM", "mpp:analytics")

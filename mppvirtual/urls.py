@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from analytics import views as analytics_views
 from catalog import views as catalog_views
 
 admin.site.site_header = "MPP Virtual – staf"
@@ -13,6 +14,8 @@ admin.site.index_title = "Pengelolaan"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/live", catalog_views.healthz_live, name="healthz-live"),
+    # Analytics beacon: outside the language prefixes, one URL for every page.
+    path("e", analytics_views.collect, name="analytics-collect"),
     # Panorama tiles and uploads: served with long cache headers in the embedded mode; a reverse proxy
     # or object storage serves them in production.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
@@ -21,6 +24,7 @@ urlpatterns = [
 urlpatterns += [path("", include("reports.urls"))]
 
 urlpatterns += i18n_patterns(
+    path("", include("analytics.urls")),
     path("", include("feedback.urls")),
     path("", include("catalog.urls")),
     prefix_default_language=False,

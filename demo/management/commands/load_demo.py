@@ -18,6 +18,7 @@ CATALOG_REVIEWED = datetime.date(2026, 12, 1)
 EXTRA_STEPS = [
     ("staff accounts", "demo.staff:create_demo_staff"),
     ("survey answers", "demo.surveys:create_demo_surveys"),
+    ("visitor events", "demo.events:add_demo_events"),
 ]
 
 
