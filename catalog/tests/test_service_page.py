@@ -40,7 +40,7 @@ def test_its_one_online_button_points_to_the_official_channel(client, taman):
     channel = Service.objects.get(mall=taman, slug="skck").online_channel
     assert channel.url == "https://skck.polri.go.id"
     assert f'class="button" href="{channel_href(channel)}"' in html
-    assert "Mulai di SKCK online Polri" in html
+    assert "Buka <span>SKCK online Polri</span>" in html
 
 
 def test_without_a_channel_it_says_so_and_points_to_the_booth(client, taman):
