@@ -146,6 +146,16 @@ def main():
         f"search() latency over {len(workload)} queries (incl. the stamp query): "
         f"p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 95):.1f} ms, max {max(timings):.1f} ms"
     )
+    garbage = [
+        " ".join("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(16)) for _ in range(12))
+        for _ in range(50)
+    ]
+    worst = 0.0
+    for query in garbage:
+        started = time.perf_counter()
+        search.search(mall, query)
+        worst = max(worst, (time.perf_counter() - started) * 1000)
+    print(f"worst of {len(garbage)} queries of 12 random 16-letter words: {worst:.1f} ms")
     checks = []
     for _ in range(100):
         started = time.perf_counter()

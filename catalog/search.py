@@ -11,9 +11,11 @@ change, which one aggregate query per search detects (count and latest `updated_
 or a booth alone does not change that stamp; the next edit of a service does.
 """
 
+import bisect
 import copy
 import functools
 import heapq
+import itertools
 import math
 import re
 import threading
@@ -206,6 +208,7 @@ class Index:
         self.services = services
         docs = [self._fields(s) for s in services]
         self.vocabulary = vocabulary = {t for fields in docs for words in fields.values() for t in words}
+        self.sorted_vocabulary = sorted(vocabulary)
         roots = {word: root_candidates(word) & vocabulary for word in vocabulary}
         counts = []
         lengths = []
@@ -302,9 +305,11 @@ class Index:
         return " ".join(fixed)
 
     def completions(self, word):
+        """Catalog words that start with word (a half-typed query), most common first."""
         if len(word) < 4:
             return []
-        hits = [w for w in self.vocabulary if w.startswith(word) and w != word]
+        start = bisect.bisect_right(self.sorted_vocabulary, word)
+        hits = list(itertools.takewhile(lambda w: w.startswith(word), self.sorted_vocabulary[start : start + 50]))
         hits.sort(key=lambda w: -self.df[w])
         return hits[:4]
 
