@@ -10,6 +10,7 @@ def test_it_lists_the_news_with_date_and_demo_marker(client, taman):
     html = client.get("/taman/berita/").content.decode()
     assert item.title in html
     assert "[Demo]" in html
+    assert "[Demo] [Demo]" not in html and "</span> [Demo]" not in html
     assert f'<time datetime="{item.published_on:%Y-%m-%d}">' in html
 
 

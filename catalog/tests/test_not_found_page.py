@@ -32,3 +32,8 @@ def test_it_speaks_english_under_en(client, taman, path):
 def test_it_keeps_the_mall_header_under_a_known_mall(client, taman):
     html = client.get("/taman/layanan/x/").content.decode()
     assert 'class="brand" href="/taman/"' in html
+
+
+def test_it_offers_the_mall_home_and_search_under_a_known_mall(client, taman):
+    html = client.get("/taman/peristiwa/x/").content.decode()
+    assert 'action="/taman/cari/"' in html and 'href="/taman/">Beranda MPP Virtual Kecamatan Taman</a>' in html
