@@ -55,6 +55,7 @@ BONUS_KEYWORD = 2.5  # the query is one of the service's keywords, or its name
 BONUS_PHRASE = 1.6  # the query's words stand together in the name or a keyword
 BONUS_IN_NAME = 1.3  # every query word is in the name
 MAX_BONUS = BONUS_KEYWORD * BONUS_IN_NAME
+RELATIVE_CUTOFF = 0.15  # results scoring below this share of the best one are left out
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -370,7 +371,10 @@ class Index:
                 heapq.heappush(ranked, entry)
             elif entry > ranked[0]:
                 heapq.heapreplace(ranked, entry)
-        return [doc for _, _, doc in sorted(ranked, reverse=True)]
+        ranked.sort(reverse=True)
+        # The long tail (a word found only in another service's requirements) is noise on a phone screen.
+        floor = ranked[0][0] * RELATIVE_CUTOFF if ranked else 0.0
+        return [doc for score, _, doc in ranked if score >= floor]
 
     def _bonus(self, doc, phrase, reading):
         bonus = 1.0

@@ -60,6 +60,11 @@ def test_it_puts_the_best_match_first(taman):
     assert "laporan-kehilangan" in results[1:]
 
 
+def test_it_leaves_out_services_that_match_only_weakly(taman):
+    # "sppt hilang" is a keyword of the tax notice service: one word of two, far below the ID card.
+    assert "lihat-cetak-esppt" not in slugs(taman, "ktp ilang")
+
+
 def test_it_never_returns_draft_services(taman):
     assert "skck" in slugs(taman, "skck")
     Service.objects.filter(mall=taman, slug="skck").update(status=Service.DRAFT)
