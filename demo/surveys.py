@@ -26,6 +26,12 @@ BOOTH_MEAN = {
     "bpr-delta-artha-bpjs": 3.5,
 }
 ELEMENT_SHIFT = {"u3": -0.45, "u8": -0.15, "u4": 0.25, "u7": 0.1}
+# Where a booth departs from the usual pattern (its own weakest element).
+BOOTH_ELEMENT_SHIFT = {
+    "pdam-pertanahan": {"u3": -0.05, "u8": -0.5},
+    "dinkes-pa": {"u3": -0.1, "u2": -0.4},
+    "esppt": {"u3": -0.1, "u9": -0.45},
+}
 # Busier booths get more answers.
 BOOTH_WEIGHT = {"dispenduk": 5, "polresta-sidoarjo": 2, "bpjs": 2, "esppt": 2}
 
@@ -52,7 +58,8 @@ def demo_responses(mall, count, now, rng):
         booth = rng.choices(booths, weights)[0]
         service = rng.choice(services[booth.id]) if services.get(booth.id) and rng.random() < 0.8 else None
         mean = BOOTH_MEAN.get(booth.slug, 3.35)
-        scores = {f: _score(rng, mean + ELEMENT_SHIFT.get(f, 0)) for f in FIELDS}
+        shift = {**ELEMENT_SHIFT, **BOOTH_ELEMENT_SHIFT.get(booth.slug, {})}
+        scores = {f: _score(rng, mean + shift.get(f, 0)) for f in FIELDS}
         if rng.random() < 0.06:  # some people skip the cost question
             scores["u4"] = None
         profile = {

@@ -8,12 +8,12 @@ LABEL_WIDTH = 190
 VALUE_WIDTH = 70
 
 
-def bar_chart(rows, *, title, width=520, maximum=None, color="#0b5cab"):
+def bar_chart(rows, *, title, width=520, label_width=LABEL_WIDTH, maximum=None, color="#0b5cab"):
     """Horizontal bars: rows = [(label, value, value text)]. Returns safe inline SVG."""
     if not rows:
         return ""
     top = maximum or max((v for _l, v, _t in rows), default=0) or 1
-    bar_space = width - LABEL_WIDTH - VALUE_WIDTH
+    bar_space = width - label_width - VALUE_WIDTH
     height = ROW * len(rows) + 4
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
@@ -22,11 +22,12 @@ def bar_chart(rows, *, title, width=520, maximum=None, color="#0b5cab"):
     for i, (label, value, text) in enumerate(rows):
         y = i * ROW + 2
         bar = max(1.0, bar_space * float(value) / float(top)) if value else 0
-        short = label if len(label) <= 27 else label[:26] + "…"
+        limit = int(label_width / 6.5)
+        short = label if len(label) <= limit else label[: limit - 1] + "…"
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="11" fill="#222">{escape(short)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar:.1f}" height="{ROW - 8}" fill="{color}" rx="2"/>'
-            f'<text x="{LABEL_WIDTH + bar + 5:.1f}" y="{y + 15}" font-size="11" fill="#222">{escape(text)}</text>'
+            f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end" font-size="11" fill="#222">{escape(short)}</text>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{bar:.1f}" height="{ROW - 8}" fill="{color}" rx="2"/>'
+            f'<text x="{label_width + bar + 5:.1f}" y="{y + 15}" font-size="11" fill="#222">{escape(text)}</text>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

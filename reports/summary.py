@@ -160,6 +160,8 @@ def _build(mall, period, lang, served):
         "top_services_chart": charts.bar_chart(
             [(r["name"], r["views"], format_number(r["views"])) for r in top_services],
             title=_("Lima layanan paling banyak dilihat"),
+            width=340,
+            label_width=150,
         ),
         "ikm": overall,
         "ikm_text": ikm_lib.format_ikm(overall.ikm),
