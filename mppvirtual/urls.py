@@ -2,10 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from analytics import views as analytics_views
 from catalog import views as catalog_views
+from tour import views as tour_views
 
 admin.site.site_header = "MPP Virtual – staf"
 admin.site.site_title = "MPP Virtual"
@@ -18,7 +18,7 @@ urlpatterns = [
     path("e", analytics_views.collect, name="analytics-collect"),
     # Panorama tiles and uploads: served with long cache headers in the embedded mode; a reverse proxy
     # or object storage serves them in production.
-    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", tour_views.serve_media),
 ]
 
 urlpatterns += [path("", include("reports.urls"))]
@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("analytics.urls")),
     path("", include("feedback.urls")),
     path("", include("catalog.urls")),
+    path("", include("tour.urls")),
     prefix_default_language=False,
 )
 

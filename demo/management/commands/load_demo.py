@@ -17,6 +17,7 @@ CATALOG_REVIEWED = datetime.date(2026, 12, 1)
 # Each function takes (command, malls) and must be idempotent.
 EXTRA_STEPS = [
     ("staff accounts", "demo.staff:create_demo_staff"),
+    ("tour panoramas", "demo.panoramas:build_demo_panoramas"),
     ("survey answers", "demo.surveys:create_demo_surveys"),
     ("visitor events", "demo.events:add_demo_events"),
 ]

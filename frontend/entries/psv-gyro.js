@@ -1,0 +1,3 @@
+import { GyroscopePlugin } from "@photo-sphere-viewer/gyroscope-plugin";
+
+window.MPPPSV.GyroscopePlugin = GyroscopePlugin;
