@@ -80,6 +80,7 @@ SAME_PHRASES = {
     "e court": "ecourt",
     "e lingk": "elingk",
     "sp4n lapor": "lapor",
+    "pungutan liar": "pungli",
     "nikah siri": "nikah siri isbat",
 }
 
