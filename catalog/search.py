@@ -57,7 +57,7 @@ BONUS_IN_NAME = 1.3  # every query word is in the name
 MAX_BONUS = BONUS_KEYWORD * BONUS_IN_NAME
 RELATIVE_CUTOFF = 0.15  # results scoring below this share of the best one are left out
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # control characters and lone surrogates
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _MAX_PHRASE = max(len(p.split()) for p in SAME_PHRASES)
 _NO_POSTINGS = ((), ())
@@ -73,6 +73,8 @@ def clean_query(raw):
     if not isinstance(raw, str):
         return ""
     text = _CONTROL.sub(" ", raw[: MAX_QUERY * 4])
+    # Invisible format characters (zero-width space, soft hyphen, BOM) would split a word in two.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     return " ".join(text.split())[:MAX_QUERY].strip()
 
 

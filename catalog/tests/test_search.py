@@ -144,6 +144,7 @@ def test_clean_query_removes_control_characters_and_cuts_length():
     assert search.clean_query("  ktp\x00 hilang\n\t ") == "ktp hilang"
     assert len(search.clean_query("a" * 10_000)) == search.MAX_QUERY
     assert search.clean_query(None) == ""
+    assert search.clean_query("k\u200btp\u00ad \ud800hilang") == "ktp hilang"
 
 
 def test_levenshtein_is_plain_and_stops_at_the_limit():
