@@ -1,10 +1,12 @@
 """Citizen pages of the directory: server-rendered, complete without JavaScript."""
 
+import re
+
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from malls.models import Mall
 
@@ -12,6 +14,7 @@ from . import search as search_engine
 from .models import Booth, LifeEvent, LifeEventStep, NewsItem, Service
 
 PUBLIC_CACHE = cache_control(public=True, max_age=300)
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 
 
 def get_mall(mall_slug):
@@ -33,7 +36,7 @@ def healthz_live(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def root(request):
     malls = list(Mall.objects.published())
     if len(malls) == 1:
@@ -41,7 +44,7 @@ def root(request):
     return render(request, "catalog/root.html", {"malls": malls})
 
 
-@require_GET
+@require_safe
 @PUBLIC_CACHE
 def mall_home(request, mall_slug):
     mall = get_mall(mall_slug)
@@ -57,7 +60,7 @@ def mall_home(request, mall_slug):
     )
 
 
-@require_GET
+@require_safe
 @PUBLIC_CACHE
 def booth_detail(request, mall_slug, booth_slug):
     mall = get_mall(mall_slug)
@@ -69,7 +72,7 @@ def booth_detail(request, mall_slug, booth_slug):
     return render(request, "catalog/booth_detail.html", {"mall": mall, "booth": booth, "agencies": agencies})
 
 
-@require_GET
+@require_safe
 @PUBLIC_CACHE
 def agency_detail(request, mall_slug, agency_slug):
     mall = get_mall(mall_slug)
@@ -87,7 +90,7 @@ def agency_detail(request, mall_slug, agency_slug):
     )
 
 
-@require_GET
+@require_safe
 @PUBLIC_CACHE
 def service_detail(request, mall_slug, service_slug):
     mall = get_mall(mall_slug)
@@ -106,7 +109,7 @@ def service_detail(request, mall_slug, service_slug):
     )
 
 
-@require_GET
+@require_safe
 @PUBLIC_CACHE
 def life_event_detail(request, mall_slug, event_slug):
     mall = get_mall(mall_slug)
@@ -119,7 +122,7 @@ def life_event_detail(request, mall_slug, event_slug):
     return render(request, "catalog/life_event_detail.html", {"mall": mall, "event": event, "steps": steps})
 
 
-@require_GET
+@require_safe
 @PUBLIC_CACHE
 def news_list(request, mall_slug):
     mall = get_mall(mall_slug)
@@ -142,7 +145,7 @@ def _query(request):
     return search_engine.clean_query(request.GET.get("q", "").replace("\x00", ""))
 
 
-@require_GET
+@require_safe
 def search(request, mall_slug):
     mall = get_mall(mall_slug)
     query, results = _search(mall, request)
@@ -155,7 +158,7 @@ def search(request, mall_slug):
     return response
 
 
-@require_GET
+@require_safe
 def search_json(request, mall_slug):
     mall = get_mall(mall_slug)
     query, results = _search(mall, request)
@@ -176,9 +179,9 @@ def _mall_in_path(request):
     parts = [p for p in request.path.split("/") if p]
     if parts and parts[0] == "en":
         parts = parts[1:]
-    if not parts:
+    if not parts or not SLUG.fullmatch(parts[0]):
         return None
-    return Mall.objects.published().filter(slug=parts[0][:50]).first()
+    return Mall.objects.published().filter(slug=parts[0]).first()
 
 
 def page_not_found(request, exception=None):
