@@ -163,3 +163,7 @@ def test_did_you_mean_stays_quiet_when_every_word_is_known(taman):
     assert search.did_you_mean(taman, "akte lahir") == ""
     assert search.did_you_mean(taman, "qwzxv") == ""
     assert search.did_you_mean(taman, "\x00") == ""
+
+
+def test_an_index_without_services_finds_nothing():
+    assert search.Index([]).search("ktp", 20) == []
