@@ -33,3 +33,9 @@ def surveyed(taman):
     channel.last_check_status = 404
     channel.save()
     return taman
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The personas get passwords; a fast hasher keeps these tests quick (security is not under test here)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
