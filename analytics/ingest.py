@@ -108,7 +108,8 @@ def origin_allowed(meta):
         if origin in settings.CSRF_TRUSTED_ORIGINS:
             return True
         try:
-            return urlsplit(origin).netloc.lower() == meta.get("HTTP_HOST", "").lower()
+            host = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
+            return urlsplit(origin).netloc.lower() == host.lower()
         except ValueError:
             return False
     return site == "same-origin"

@@ -8,6 +8,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -43,7 +44,9 @@ def collect(request):
         response = HttpResponse(status=202)
         response["Cache-Control"] = "no-store"
         return response
-    return _error(status, message)
+    # /e has no language prefix: answer in the language the browser asks for.
+    with translation.override(translation.get_language_from_request(request)):
+        return _error(status, message)
 
 
 def _error(status, message):

@@ -30,3 +30,15 @@ def make_event(mall, kind=Kind.PAGE_VIEW, day=None, hour=10, visitor=1, **fields
     return Event.objects.create(
         event_id=uuid.uuid4(), mall=mall, ts=ts, day=day, hour=hour, kind=kind, visitor=visitor, **defaults
     )
+
+
+def drain():
+    """Run the batch writer over every spooled event, as the worker does."""
+    from analytics.actions import drain_queue
+
+    return drain_queue(everything=True)
+
+
+BROWSER_UA = (
+    "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"
+)
