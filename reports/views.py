@@ -50,11 +50,14 @@ def _pdf_response(mall, period, lang, served=None):
 def _staff_links(request, mall, period, lang):
     base = reverse("reports-summary", args=[mall.slug])
     other = "id" if lang == "en" else "en"
+    served = _served(request)
+    query = period.query() + (f"&dilayani={served}" if served is not None else "")
     return {
         "toolbar_form": True,
         "toolbar_period_value": request.GET.get("periode", ""),
-        "pdf_url": f"{reverse('reports-summary-pdf', args=[mall.slug])}?{period.query()}&lang={lang}",
-        "other_lang_url": f"{base}?{period.query()}&lang={other}",
+        "toolbar_served": served if served is not None else "",
+        "pdf_url": f"{reverse('reports-summary-pdf', args=[mall.slug])}?{query}&lang={lang}",
+        "other_lang_url": f"{base}?{query}&lang={other}",
         "share_form_url": reverse("reports-summary-share", args=[mall.slug]),
     }
 

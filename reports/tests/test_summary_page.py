@@ -52,3 +52,10 @@ def test_staff_download_the_pdf(client, personas, surveyed):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_staff_enter_the_people_served_when_there_are_no_visitor_figures(client, personas, surveyed):
+    client.force_login(personas["budi"])
+    html = client.get(f"{summary_url()}?{NOVEMBER}&dilayani=1000").content.decode()
+    assert "perlu paling sedikit 278" in html  # Krejcie-Morgan for N = 1000; 40 answered
+    assert "dilayani=1000" in html  # kept for the PDF link
