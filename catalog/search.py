@@ -23,6 +23,7 @@ import unicodedata
 from array import array
 from collections import defaultdict
 
+import numpy
 from django.db.models import Count, Max
 
 from .search_words import RELATED, SAME_PHRASES, SAME_WORDS, STOPWORDS
@@ -60,7 +61,6 @@ RELATIVE_CUTOFF = 0.15  # results scoring below this share of the best one are l
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # control characters and lone surrogates
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _MAX_PHRASE = max(len(p.split()) for p in SAME_PHRASES)
-_NO_POSTINGS = ((), ())
 _PHRASES = {tuple(k.split()): v.split() for k, v in SAME_PHRASES.items()}
 _KNOWN = STOPWORDS | set(SAME_WORDS) | {word for phrase in _PHRASES for word in phrase}
 
@@ -234,14 +234,19 @@ class Index:
                 df[word] += 1
         n = len(services)
         idf = {word: math.log(1 + (n - count + 0.5) / (count + 0.5)) for word, count in df.items()}
-        # Per term: the documents and their BM25 contribution, in compact arrays (a mall may have thousands).
-        self.postings = {word: (array("i"), array("d")) for word in df}
+        postings = {word: (array("i"), array("d")) for word in df}
         for doc, tf in enumerate(counts):
             norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc] / (average or 1.0))
             for word, freq in tf.items():
-                doc_ids, values = self.postings[word]
+                doc_ids, values = postings[word]
                 doc_ids.append(doc)
                 values.append(idf[word] * freq * (BM25_K1 + 1) / (freq + norm))
+        # Per term: its documents and their BM25 contributions as numpy arrays, so that a query over
+        # thousands of services adds up whole columns instead of looping in Python.
+        self.postings = {
+            word: (numpy.frombuffer(doc_ids, dtype=numpy.int32), numpy.frombuffer(values, dtype=numpy.float64))
+            for word, (doc_ids, values) in postings.items()
+        }
         self.df = df
         self.name_words = [set(fields["name"]) | set(fields["name_en"]) for fields in docs]
         self.phrases = [self._keyword_phrases(s) for s in services]
@@ -347,25 +352,25 @@ class Index:
         groups = [g for g in (self.alternatives(w) for w in dict.fromkeys(words)) if g]
         if not groups:
             return []
-        scores = defaultdict(float)
-        matched = defaultdict(int)
+        n = len(self.services)
+        scores = numpy.zeros(n)
+        matched = numpy.zeros(n)
         for group in groups:
-            best = {}
+            best = numpy.zeros(n)  # a word counts once, through its best reading
             for term, weight in group.items():
-                doc_ids, values = self.postings.get(term, _NO_POSTINGS)
-                for doc, value in zip(doc_ids, values, strict=True):
-                    value *= weight
-                    if value > best.get(doc, 0.0):
-                        best[doc] = value
-            for doc, value in best.items():
-                scores[doc] += value
-                matched[doc] += 1
+                doc_ids, values = self.postings[term]
+                best[doc_ids] = numpy.maximum(best[doc_ids], values * weight)
+            scores += best
+            matched += best > 0
+        base = scores * (matched / len(groups)) ** 2
+        candidates = numpy.flatnonzero(base)
+        candidates = candidates[numpy.argsort(-base[candidates], kind="stable")]
         # The query read with each word's best reading, for the phrase and name bonuses.
         reading = [max(g.items(), key=lambda item: (item[1], self.df[item[0]]))[0] for g in groups]
         phrase = " ".join(reading)
-        base = sorted(((score * (matched[doc] / len(groups)) ** 2, doc) for doc, score in scores.items()), reverse=True)
         ranked = []  # min-heap of the best `limit` (score, -order, doc)
-        for score, doc in base:
+        for doc in candidates.tolist():
+            score = float(base[doc])
             if len(ranked) >= limit and score * MAX_BONUS <= ranked[0][0]:
                 break  # no bonus can lift this one, or any after it, into the results
             entry = (score * self._bonus(doc, phrase, reading), -self.services[doc].order, doc)
