@@ -10,7 +10,7 @@ from fractions import Fraction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from catalog.models import Booth, Channel, Service
+from catalog.models import Agency, Booth, Channel, Service
 from feedback import ikm as ikm_lib
 from feedback.elements import ELEMENTS
 from feedback.models import SurveyResponse
@@ -79,6 +79,7 @@ def _booth_rows(booths, visits, survey, lang):
     rows = []
     for b in booths:
         result = survey["booths"].get(b.slug) or ikm_lib.IkmResult()
+        result.population = visits["panels"]["booths"].get(b.slug)
         nrr = result.nrr
         known = {f: v for f, v in nrr.items() if v is not None}
         weakest = min(known, key=known.get) if known else None
@@ -90,8 +91,27 @@ def _booth_rows(booths, visits, survey, lang):
                 "ikm": ikm_lib.format_ikm(result.ikm),
                 "grade": result.grade or "–",
                 "weakest": next((e.code for e in ELEMENTS if e.field == weakest), "–"),
+                "sample_too_small": result.sample_too_small,
             }
         )
+    return rows
+
+
+def _agency_rows(mall, period, lang):
+    """IKM per agency: answers about its services, or about its booth when no service was named."""
+    responses = SurveyResponse.objects.between(mall, period.date_from, period.date_to)
+    rows = []
+    for agency in Agency.objects.for_mall(mall).order_by("short_name"):
+        result = ikm_lib.compute(responses.for_agency(agency))
+        if result.respondents:
+            rows.append(
+                {
+                    "name": agency.short_name,
+                    "respondents": result.respondents,
+                    "ikm": ikm_lib.format_ikm(result.ikm),
+                    "grade": result.grade or "–",
+                }
+            )
     return rows
 
 
@@ -178,6 +198,7 @@ def _build(mall, period, lang, served):
         "broken_channels": broken,
         "findings": findings.evaluate(facts),
         "booth_rows": _booth_rows(booths, visits, survey, lang),
+        "agency_rows": _agency_rows(mall, period, lang),
         "elements": elements,
         "elements_chart": charts.bar_chart(
             [(f"{e['code']} {e['name']}", e["value"], e["nrr"]) for e in elements],
