@@ -56,6 +56,9 @@ BONUS_KEYWORD = 2.5  # the query is one of the service's keywords, or its name
 BONUS_PHRASE = 1.6  # the query's words stand together in the name or a keyword
 BONUS_IN_NAME = 1.3  # every query word is in the name
 MAX_BONUS = BONUS_KEYWORD * BONUS_IN_NAME
+# Bonuses are weighed for the best BONUS_POOL services by score: beyond that, hundreds of near-equal
+# services (the same service in many villages) would cost time and change nothing a citizen sees.
+BONUS_POOL = 200
 RELATIVE_CUTOFF = 0.15  # results scoring below this share of the best one are left out
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # control characters and lone surrogates
@@ -369,11 +372,14 @@ class Index:
         reading = [max(g.items(), key=lambda item: (item[1], self.df[item[0]]))[0] for g in groups]
         phrase = " ".join(reading)
         ranked = []  # min-heap of the best `limit` (score, -order, doc)
-        for doc in candidates.tolist():
+        pool = max(BONUS_POOL, limit)
+        for position, doc in enumerate(candidates.tolist()):
             score = float(base[doc])
-            if len(ranked) >= limit and score * MAX_BONUS <= ranked[0][0]:
+            in_pool = position < pool
+            if len(ranked) >= limit and score * (MAX_BONUS if in_pool else 1.0) <= ranked[0][0]:
                 break  # no bonus can lift this one, or any after it, into the results
-            entry = (score * self._bonus(doc, phrase, reading), -self.services[doc].order, doc)
+            bonus = self._bonus(doc, phrase, reading) if in_pool else 1.0
+            entry = (score * bonus, -self.services[doc].order, doc)
             if len(ranked) < limit:
                 heapq.heappush(ranked, entry)
             elif entry > ranked[0]:
