@@ -36,6 +36,11 @@ class SurveyResponseAdmin(MallScopedAdmin):
     list_select_related = ["mall", "booth", "service"]
     change_list_template = "admin/feedback/surveyresponse/change_list.html"
 
+    def changelist_view(self, request, extra_context=None):
+        # Staff reach the executive summary of each of their malls from the survey answers.
+        malls = list(malls_for_user(request.user))
+        return super().changelist_view(request, {**(extra_context or {}), "summary_malls": malls})
+
     def has_change_permission(self, request, obj=None):
         return False  # answers are what citizens said; staff may delete spam but not edit
 

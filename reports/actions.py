@@ -33,7 +33,7 @@ def pdf_filename(mall, period):
 
 
 def site_url():
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+    return settings.SITE_URL.rstrip("/")
 
 
 def send_summary(mall, period, recipients):

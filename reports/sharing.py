@@ -10,7 +10,6 @@ from malls.models import Mall
 from .periods import Period, kind_of
 
 SALT = "reports.summary-link"
-MAX_AGE = getattr(settings, "SUMMARY_LINK_MAX_AGE", 30 * 86400)  # seconds
 
 
 def make_token(mall, period, lang="id"):
@@ -25,7 +24,7 @@ class LinkError(Exception):
 def read_token(token, max_age=None):
     """(mall, period, lang) from a token; LinkError when it is forged, expired or its mall is gone."""
     try:
-        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age or MAX_AGE)
+        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age or settings.SUMMARY_LINK_MAX_AGE)
     except signing.SignatureExpired as exc:
         raise LinkError("expired") from exc
     except signing.BadSignature as exc:

@@ -111,3 +111,10 @@ def test_staff_cannot_import_into_a_mall_they_do_not_run(client, personas, taman
     response = client.post(reverse("admin:feedback_surveyresponse_import"), {"mall": sukodono.id, "file": upload})
     assert response.status_code == 200  # form error: not a choice
     assert not SurveyResponse.objects.exists()
+
+
+def test_the_answer_list_links_to_the_import_and_the_summary(client, personas, taman):
+    client.force_login(personas["budi"])
+    html = client.get(reverse("admin:feedback_surveyresponse_changelist")).content.decode()
+    assert reverse("admin:feedback_surveyresponse_import") in html
+    assert 'href="/staf/ringkasan/taman/"' in html

@@ -1,6 +1,9 @@
 """A leader opens a summary through a signed link, without an account, until it expires."""
 
+import time
+
 import pytest
+from django.core import signing
 from django.urls import reverse
 
 from reports import sharing
@@ -31,15 +34,17 @@ def test_a_leader_opens_the_summary_and_its_pdf_without_an_account(client, perso
 
 def test_the_link_expires(client, personas, surveyed, settings, monkeypatch):
     path = make_link(client, personas)
-    token = path.strip("/").split("/")[1]
-    assert sharing.read_token(token)[0] == surveyed
-    with pytest.raises(sharing.LinkError):
-        sharing.read_token(token, max_age=-1)
-    monkeypatch.setattr(sharing, "MAX_AGE", -1)
+    assert client.get(path).status_code == 200
+    real_time = time.time
+    monkeypatch.setattr(signing.time, "time", lambda: real_time() + settings.SUMMARY_LINK_MAX_AGE - 60)
+    assert client.get(path).status_code == 200  # still valid on day 29
+    monkeypatch.setattr(signing.time, "time", lambda: real_time() + settings.SUMMARY_LINK_MAX_AGE + 60)
     response = client.get(path)
     assert response.status_code == 410
     assert "tidak berlaku" in response.content.decode()
     assert client.get(path + "pdf/").status_code == 410
+    with pytest.raises(sharing.LinkError):
+        sharing.read_token(path.strip("/").split("/")[1])
 
 
 def test_a_tampered_link_is_refused(client, personas, surveyed):
