@@ -169,6 +169,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "mpp-virtual@localhost")
+# Public address for links in emails (the leaders' summary link), and how long such a link stays valid.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+SUMMARY_LINK_MAX_AGE = env_int("SUMMARY_LINK_MAX_AGE", 30 * 86400)
 
 LOGGING = {
     "version": 1,
