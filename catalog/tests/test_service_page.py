@@ -115,3 +115,12 @@ def test_an_unknown_service_is_a_friendly_404(client, taman):
     response = client.get("/taman/layanan/tidak-ada/")
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_its_structured_data_stays_small_and_cannot_break_out_of_its_script(client, taman):
+    Service.objects.filter(mall=taman, slug="skck").update(name="SKCK </script><b>x</b>")
+    html = page(client, "/taman/layanan/skck/")
+    start = html.index('<script type="application/ld+json">')
+    block = html[start : html.index("</script>", start)]
+    assert len(block.encode()) < 1500
+    assert "\\u003c/script\\u003e" in block
