@@ -1,6 +1,6 @@
 """The public SKM survey: anonymous, optional, works without JavaScript, sets no cookie."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -86,7 +86,7 @@ def survey(request, mall_slug):
                 profile={k: form.cleaned_data[k] for k in ("age_band", "sex", "education", "occupation")},
                 suggestion=form.cleaned_data["suggestion"],
             )
-            return redirect(reverse("feedback-survey-thanks", args=[mall.slug]))
+            return redirect(_thanks_url(mall, service, form.cleaned_data["booth"] or booth))
         else:
             status = 400
     else:
@@ -96,7 +96,18 @@ def survey(request, mall_slug):
     return render(request, "feedback/survey_form.html", context, status=status)
 
 
+def _thanks_url(mall, service, booth):
+    """The thank-you page names what was rated (catalog slugs only), so analytics can count the answer."""
+    url = reverse("feedback-survey-thanks", args=[mall.slug])
+    query = urlencode(
+        {k: v for k, v in {"layanan": getattr(service, "slug", ""), "loket": getattr(booth, "slug", "")}.items() if v}
+    )
+    return f"{url}?{query}" if query else url
+
+
 @require_http_methods(["GET"])
 def survey_thanks(request, mall_slug):
     mall = _get_mall(mall_slug)
-    return render(request, "feedback/survey_thanks.html", {"mall": mall})
+    service, booth = _context_target(mall, request.GET)
+    context = {"mall": mall, "service_slug": getattr(service, "slug", ""), "booth_slug": getattr(booth, "slug", "")}
+    return render(request, "feedback/survey_thanks.html", context)

@@ -44,3 +44,13 @@ def test_a_citizen_answers_without_javascript_and_gets_no_cookie(live_server, ta
     answer = SurveyResponse.objects.get()
     assert (answer.service.slug, answer.u1, answer.u2, answer.u3, answer.u4) == ("skck", 3, 3, 3, None)
     context.close()
+
+
+def test_the_thank_you_page_reports_one_answer_to_the_visitor_counter(live_server, taman, page):
+    page.goto(live_server.url + "/taman/survei/?layanan=skck")
+    page.get_by_label("Sesuai", exact=True).first.check()
+    with page.expect_request(
+        lambda r: r.url.endswith("/e") and "survey_submit" in (r.post_data or ""), timeout=15000
+    ) as beacon:
+        page.get_by_role("button", name="Kirim jawaban").click()
+    assert '"service":"skck"' in beacon.value.post_data.replace(" ", "")

@@ -37,7 +37,7 @@ def test_it_is_complete_in_english(client, taman):
 def test_it_stores_an_anonymous_answer_and_thanks_the_citizen(client, taman, all_answers):
     response = client.post(url(), {**all_answers, "service": "ktp-el-baru", "age_band": "25-34", "sex": "P"})
     assert response.status_code == 302
-    assert response["Location"] == "/taman/survei/terima-kasih/"
+    assert response["Location"] == "/taman/survei/terima-kasih/?layanan=ktp-el-baru&loket=dispenduk"
     assert not response.cookies
     answer = SurveyResponse.objects.get()
     assert answer.service.slug == "ktp-el-baru"
