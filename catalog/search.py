@@ -9,6 +9,8 @@ weighted fields, boosting services whose name or a keyword matches the whole que
 The index of a mall lives in this process's memory. It is rebuilt when the mall's published services
 change, which one aggregate query per search detects (count and latest `updated_at`). Renaming an agency
 or a booth alone does not change that stamp; the next edit of a service does.
+
+Public API: `clean_query(raw)`, `search(mall, query, limit)`, `did_you_mean(mall, query)`.
 """
 
 import bisect
@@ -26,6 +28,7 @@ from collections import defaultdict
 import numpy
 from django.db.models import Count, Max
 
+from .models import Service
 from .search_words import RELATED, SAME_PHRASES, SAME_WORDS, STOPWORDS
 
 MAX_QUERY = 200
@@ -407,16 +410,12 @@ _lock = threading.Lock()
 
 
 def _stamp(mall):
-    from .models import Service
-
     row = Service.objects.published().for_mall(mall).aggregate(count=Count("id"), last=Max("updated_at"))
     return (row["count"], row["last"])
 
 
 def get_index(mall):
     """The mall's index, rebuilt when its published services changed (one query when they did not)."""
-    from .models import Service
-
     stamp = _stamp(mall)
     cached = _indexes.get(mall.pk)
     if cached and cached[0] == stamp:
