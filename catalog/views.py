@@ -55,7 +55,6 @@ def mall_home(request, mall_slug):
             "mall": mall,
             "booths": booths_of(mall),
             "life_events": LifeEvent.objects.for_mall(mall),
-            "now_open": mall.is_open_at(mall.local_now()),
         },
     )
 

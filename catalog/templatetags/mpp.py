@@ -140,6 +140,16 @@ def opening_hours(mall):
     return rows
 
 
+@register.simple_tag
+def open_status(mall):
+    """{"open": True, "closes": "15.00 WIB"} while the mall is open now, else {"open": False}."""
+    now = mall.local_now()
+    for row in mall.hours_for(now.weekday()):
+        if row.opens <= now.time() < row.closes:
+            return {"open": True, "closes": formats.format_time(row.closes, mall.timezone)}
+    return {"open": False}
+
+
 @register.simple_tag(takes_context=True)
 def whatsapp_share(context, title):
     """https://wa.me/?text=… with the title and the absolute address of this page."""

@@ -50,7 +50,8 @@ def test_it_writes_opening_hours_the_indonesian_way(client, taman):
 def test_it_says_whether_the_mall_is_open_now(client, taman):
     today = taman.local_now().weekday()
     OpeningHours.objects.create(mall=taman, weekday=today, opens=datetime.time(0), closes=datetime.time(23, 59, 59))
-    assert "Buka sekarang" in client.get("/taman/").content.decode()
+    assert "Buka sekarang · tutup pukul 23.59 WIB" in client.get("/taman/").content.decode()
+    assert "Open now · closes at 23.59 WIB" in client.get("/en/taman/").content.decode()
     OpeningHours.objects.filter(mall=taman).update(weekday=(today + 1) % 7)
     html = client.get("/taman/").content.decode()
     assert "Buka sekarang" not in html and ">Tutup<" in html

@@ -1,7 +1,10 @@
+import datetime
+
 import pytest
 
 from catalog.models import Service
 from catalog.templatetags.mpp import channel_href
+from malls.models import OpeningHours
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +57,12 @@ def test_it_says_where_to_go_in_the_physical_mall(client, taman):
     html = page(client, "/taman/layanan/skck/")
     assert "Booth Polresta Sidoarjo" in html
     assert "di Spot 2" in html
+
+
+def test_it_gives_the_opening_hours_of_the_physical_mall(client, taman):
+    assert taman.hours_note in page(client, "/taman/layanan/skck/")
+    OpeningHours.objects.create(mall=taman, weekday=5, opens=datetime.time(8), closes=datetime.time(12))
+    assert "Sabtu 08.00–12.00 WIB" in page(client, "/taman/layanan/skck/")
 
 
 def test_it_folds_the_legal_basis_away_and_dates_the_review(client, taman):
