@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from malls.access import malls_for_user
+from malls.access import agency_ids_for_user, malls_for_user
 from malls.admin import MallFilter, MallScopedAdmin
 
 from .actions import MAX_IMPORT_BYTES, import_skm
@@ -38,7 +38,7 @@ class SurveyResponseAdmin(MallScopedAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # Staff reach the executive summary of each of their malls from the survey answers.
-        malls = list(malls_for_user(request.user))
+        malls = [m for m in malls_for_user(request.user) if agency_ids_for_user(request.user, m) is None]
         return super().changelist_view(request, {**(extra_context or {}), "summary_malls": malls})
 
     def has_change_permission(self, request, obj=None):

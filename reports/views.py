@@ -11,12 +11,20 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from malls.access import get_mall_for_staff, is_district_admin, malls_for_user
+from malls.access import agency_ids_for_user, get_mall_for_staff, is_district_admin, malls_for_user
 
 from . import periods, sharing
 from .actions import pdf_filename, render_summary_pdf
 from .district import build_district
 from .summary import TEMPLATE, build_summary
+
+
+def _mall_for_summary(request, mall_slug):
+    """Mall and district admins read a mall's summary; an agency operator sees only their own services."""
+    mall = get_mall_for_staff(request.user, mall_slug)
+    if agency_ids_for_user(request.user, mall) is not None:
+        raise PermissionDenied
+    return mall
 
 
 def _lang(request):
@@ -65,7 +73,7 @@ def _staff_links(request, mall, period, lang):
 @staff_member_required
 @require_GET
 def summary(request, mall_slug):
-    mall = get_mall_for_staff(request.user, mall_slug)
+    mall = _mall_for_summary(request, mall_slug)
     lang = _lang(request)
     try:
         period = _period(request, mall)
@@ -80,7 +88,7 @@ def summary(request, mall_slug):
 @staff_member_required
 @require_GET
 def summary_pdf(request, mall_slug):
-    mall = get_mall_for_staff(request.user, mall_slug)
+    mall = _mall_for_summary(request, mall_slug)
     lang = _lang(request)
     try:
         period = _period(request, mall)
@@ -92,7 +100,7 @@ def summary_pdf(request, mall_slug):
 @staff_member_required
 @require_POST
 def share_link(request, mall_slug):
-    mall = get_mall_for_staff(request.user, mall_slug)
+    mall = _mall_for_summary(request, mall_slug)
     lang = _lang(request)
     try:
         period = periods.parse_range(request.POST.get("dari", ""), request.POST.get("sampai", ""))

@@ -59,3 +59,14 @@ def test_staff_enter_the_people_served_when_there_are_no_visitor_figures(client,
     html = client.get(f"{summary_url()}?{NOVEMBER}&dilayani=1000").content.decode()
     assert "perlu paling sedikit 278" in html  # Krejcie-Morgan for N = 1000; 40 answered
     assert "dilayani=1000" in html  # kept for the PDF link
+
+
+def test_the_district_admin_reads_each_mall_summary(client, personas, surveyed):
+    client.force_login(personas["ani"])
+    assert client.get(f"{summary_url()}?{NOVEMBER}").status_code == 200
+
+
+def test_agency_operators_do_not_read_the_whole_mall_summary(client, personas, surveyed):
+    client.force_login(personas["citra"])
+    assert client.get(summary_url()).status_code == 403
+    assert client.get(reverse("reports-summary-pdf", args=["taman"])).status_code == 403
