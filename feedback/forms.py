@@ -66,10 +66,7 @@ class SurveyForm(forms.Form):
 
 class ImportForm(forms.Form):
     mall = forms.ModelChoiceField(label="Mal", queryset=None)
-    file = forms.FileField(
-        label="Berkas CSV",
-        help_text="Kolom: booth,service,u1,…,u9, lalu opsional age_band,sex,education,occupation,submitted_at.",
-    )
+    file = forms.FileField(label="Berkas CSV")
 
     def __init__(self, *args, malls, **kwargs):
         super().__init__(*args, **kwargs)
