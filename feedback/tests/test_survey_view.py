@@ -113,3 +113,15 @@ def test_an_unknown_service_slug_falls_back_to_the_mall_survey(client, taman):
     response = client.get(url() + "?layanan=does-not-exist")
     assert response.status_code == 200
     assert "Tentang layanan" not in response.content.decode()
+
+
+def test_a_booth_link_preselects_that_booth(client, taman):
+    html = client.get(url() + "?loket=polresta-sidoarjo").content.decode()
+    assert "Tentang loket" in html
+    assert '<option value="polresta-sidoarjo" selected>' in html
+
+
+def test_the_thank_you_page_is_english_on_english_pages(client, taman):
+    html = client.get("/en/taman/survei/terima-kasih/?layanan=skck").content.decode()
+    assert "Thank you for your answers" in html
+    assert 'data-survey-service="skck"' in html
