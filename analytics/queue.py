@@ -1,6 +1,6 @@
 """The durable queue between the ingest path and the events table.
 
-- Spool (embedded mode): each web process appends JSON lines to its own file for the current 10-second
+- Spool (embedded mode): each web process appends JSON lines to its own file for the current 2-second
   segment and fsyncs before answering; the worker stores closed segments, then deletes them.
 - Redis (production, REDIS_URL set): XADD to a stream (Redis with appendfsync always); the worker reads
   it through a consumer group and XACKs only after the database commit.
@@ -8,6 +8,7 @@ Either way a crash between storing and acknowledging only replays events, and th
 turns the replay into a no-op.
 """
 
+import fcntl
 import json
 import os
 import time
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-SEGMENT_SECONDS = 10
+SEGMENT_SECONDS = 2
 GROUP = "writers"
 
 
@@ -33,20 +34,29 @@ class SpoolQueue:
 
     def put(self, records):
         data = "".join(encode(r) + "\n" for r in records).encode()
-        segment = int(time.time()) // SEGMENT_SECONDS
-        path = self.folder / f"{segment}-{os.getpid()}.jsonl"
+        for _attempt in range(3):
+            segment = int(time.time()) // SEGMENT_SECONDS
+            path = self.folder / f"{segment}-{os.getpid()}.jsonl"
+            try:
+                if self._append(path, data):
+                    return
+            except FileNotFoundError:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise QueueUnavailable(str(exc)) from exc
+        raise QueueUnavailable("spool segment kept disappearing")
+
+    @staticmethod
+    def _append(path, data):
+        """Append + fsync under a shared lock; False if the drainer removed the file meanwhile."""
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        except FileNotFoundError:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise QueueUnavailable(str(exc)) from exc
-        try:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+            if os.fstat(fd).st_nlink == 0:
+                return False  # drained and unlinked between our open and our lock: write a new file
             os.write(fd, data)
             os.fsync(fd)
-        except OSError as exc:
-            raise QueueUnavailable(str(exc)) from exc
+            return True
         finally:
             os.close(fd)
 
@@ -55,7 +65,7 @@ class SpoolQueue:
         if not self.folder.exists():
             return []
         current = int(time.time()) // SEGMENT_SECONDS
-        # A segment is closed once its 10 s are over plus a margin for a request still writing to it.
+        # A segment is closed once its time is over plus one more segment of margin.
         return [(p, int(p.name.split("-")[0]) < current - 1) for p in sorted(self.folder.glob("*.jsonl"))]
 
     def drain(self, store, everything=False):
@@ -68,17 +78,26 @@ class SpoolQueue:
         for path, closed in self.segments():
             if not (closed or everything):
                 continue
-            records = []
-            for line in path.read_bytes().splitlines():
-                try:
-                    records.append(json.loads(line))
-                except ValueError:
-                    continue  # a torn line from a crash mid-write was never acknowledged
-            store(records)
-            if closed:
-                path.unlink()
+            with open(path, "rb") as fh:
+                # Exclusive lock: wait for writers still appending; later writers see the unlink.
+                fcntl.flock(fh, fcntl.LOCK_EX if closed else fcntl.LOCK_SH)
+                content = fh.read()
+                records = self._parse(content)
+                store(records)
+                if closed:
+                    path.unlink()
             total += len(records)
         return total
+
+    @staticmethod
+    def _parse(content):
+        records = []
+        for line in content.splitlines():
+            try:
+                records.append(json.loads(line))
+            except ValueError:
+                continue  # a torn line from a crash mid-write was never acknowledged
+        return records
 
 
 class RedisQueue:

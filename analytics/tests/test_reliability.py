@@ -1,0 +1,98 @@
+"""No acknowledged event is lost: real HTTP against gunicorn + the worker, with private PostgreSQL and
+Redis servers that the tests stop and restart. They start their own processes, so they run once per CI
+run (in the SQLite pass of the suite)."""
+
+import os
+import time
+import uuid
+
+import pytest
+from django.db import connection
+
+from .servers import App, Load, Postgres, Redis, wait_until
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        connection.vendor != "sqlite" or "postgres" in os.environ.get("DATABASE_URL", ""),
+        reason="reliability tests start their own servers; they run once, in the SQLite pass",
+    ),
+]
+
+
+def hexes(ids):
+    return {uuid.UUID(i).hex for i in ids}
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A migrated SQLite database with the demo catalog, made once and copied by each embedded test."""
+    return App(tmp_path_factory.mktemp("template")).setup()
+
+
+@pytest.fixture
+def stack(request):
+    started = []
+
+    def start(app, template=None):
+        started.append(app)
+        app.setup(template)
+        app.start()
+        return app
+
+    yield start
+    for app in started:
+        app.stop()
+
+
+def test_a_postgresql_restart_while_events_flow_loses_no_acknowledged_event(tmp_path, stack):
+    redis = Redis(tmp_path)
+    pg = Postgres()
+    try:
+        app = stack(App(tmp_path, DATABASE_URL=pg.url, REDIS_URL=redis.url))
+        with Load(app.port, rate=60) as load:
+            time.sleep(3)
+            pg.stop("immediate")  # a crash, not a clean shutdown
+            time.sleep(3)
+            pg.start()
+            time.sleep(3)
+        acked = hexes(load.acked)
+
+        assert len(acked) > 300
+        assert wait_until(lambda: acked <= pg.count_events(), timeout=40), "acknowledged events missing"
+        assert set(load.statuses) == {202}  # the ingest path never needed the database
+    finally:
+        redis.stop()
+        pg.remove()
+
+
+def test_with_redis_stopped_it_answers_503_then_recovers_and_drains(tmp_path, stack, sqlite_template):
+    redis = Redis(tmp_path)
+    try:
+        app = stack(App(tmp_path, REDIS_URL=redis.url), sqlite_template)
+        with Load(app.port, rate=40) as load:
+            time.sleep(2)
+            redis.stop()
+            time.sleep(2)
+            during = list(load.statuses[-20:])
+            redis.start()
+            time.sleep(3)
+        acked = hexes(load.acked)
+
+        assert 503 in during
+        assert load.statuses[-1] == 202
+        assert wait_until(lambda: acked <= app.sqlite_events(), timeout=30), "acknowledged events missing"
+        assert len(app.sqlite_events()) == len(acked)
+    finally:
+        redis.stop()
+
+
+def test_the_embedded_mode_keeps_every_event_at_50_per_second_for_a_minute(tmp_path, stack, sqlite_template):
+    app = stack(App(tmp_path), sqlite_template)
+    with Load(app.port, rate=50) as load:
+        time.sleep(60)
+    acked = hexes(load.acked)
+
+    assert len(acked) >= 2500
+    assert set(load.statuses) == {202}
+    assert wait_until(lambda: acked == app.sqlite_events(), timeout=40), "acknowledged events missing"
