@@ -12,6 +12,17 @@ from .forms import ImportForm
 from .models import SurveyResponse
 
 
+class SuggestionFilter(admin.SimpleListFilter):
+    title = "saran"
+    parameter_name = "saran"
+
+    def lookups(self, request, model_admin):
+        return [("ada", "Ada saran")]
+
+    def queryset(self, request, queryset):
+        return queryset.exclude(suggestion="") if self.value() == "ada" else queryset
+
+
 @admin.register(SurveyResponse)
 class SurveyResponseAdmin(MallScopedAdmin):
     list_display = [
@@ -29,12 +40,17 @@ class SurveyResponseAdmin(MallScopedAdmin):
         "u7",
         "u8",
         "u9",
+        "suggestion_start",
     ]
-    list_filter = [MallFilter, "source", "booth"]
+    list_filter = [MallFilter, "source", SuggestionFilter, "booth"]
     date_hierarchy = "submitted_at"
     search_fields = ["suggestion"]
     list_select_related = ["mall", "booth", "service"]
     change_list_template = "admin/feedback/surveyresponse/change_list.html"
+
+    @admin.display(description="saran")
+    def suggestion_start(self, obj):
+        return obj.suggestion if len(obj.suggestion) <= 80 else obj.suggestion[:79] + "…"
 
     def changelist_view(self, request, extra_context=None):
         # Staff reach the executive summary of each of their malls from the survey answers.

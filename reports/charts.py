@@ -33,10 +33,14 @@ def bar_chart(rows, *, title, width=520, label_width=LABEL_WIDTH, maximum=None, 
     return mark_safe("".join(parts))
 
 
-def column_chart(rows, *, title, width=520, height=150, color="#0b5cab"):
-    """Vertical columns for a time series: rows = [(short label, value, value text)]."""
+def column_chart(rows, *, title, width=520, height=150, color="#0b5cab", baseline=0):
+    """Vertical columns for a time series: rows = [(short label, value, value text)].
+
+    `baseline` is the value at the foot of the columns (25 for the IKM, whose scale starts there).
+    """
     if not rows:
         return ""
+    rows = [(label, max(0.0, float(v) - baseline), text) for label, v, text in rows]
     top = max((v for _l, v, _t in rows), default=0) or 1
     slot = width / len(rows)
     plot = height - 34

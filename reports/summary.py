@@ -16,7 +16,7 @@ from feedback.elements import ELEMENTS
 from feedback.models import SurveyResponse
 from mppvirtual.lib.formats import MONTHS_EN, MONTHS_ID, format_number, format_percent
 
-from . import charts, findings
+from . import charts, findings, periods
 from .figures import monthly_page_views, visitor_report
 
 TEMPLATE = "reports/summary_detail.html"
@@ -115,6 +115,29 @@ def _agency_rows(mall, period, lang):
     return rows
 
 
+def _ikm_by_month(mall, period):
+    """[(first day of month, IkmResult)] for each month the period touches (for year and quarter views)."""
+    rows = []
+    month_start = period.date_from.replace(day=1)
+    while month_start <= period.date_to:
+        month = periods.month(month_start)
+        start, end = max(month.date_from, period.date_from), min(month.date_to, period.date_to)
+        rows.append((month_start, ikm_lib.compute(SurveyResponse.objects.between(mall, start, end))))
+        month_start = month.date_to + datetime.timedelta(days=1)
+    return rows
+
+
+def _ikm_trend_chart(mall, period, lang):
+    rows = [(d, r) for d, r in _ikm_by_month(mall, period) if r.ikm is not None]
+    if len(rows) < 2:
+        return ""
+    return charts.column_chart(
+        [(_month_label(d.strftime("%Y-%m"), lang), float(r.ikm), ikm_lib.format_ikm(r.ikm)) for d, r in rows],
+        title=_("IKM per bulan"),
+        baseline=25,
+    )
+
+
 def _month_label(key, lang):
     year, month = key.split("-")
     names = MONTHS_EN if lang == "en" else MONTHS_ID
@@ -205,6 +228,7 @@ def _build(mall, period, lang, served):
             title=_("Nilai rata-rata (NRR) per unsur, skala 1–4"),
             maximum=4,
         ),
+        "ikm_trend_chart": _ikm_trend_chart(mall, period, lang),
         "months_chart": charts.column_chart(
             [(_month_label(k, lang), v, format_number(v)) for k, v in sorted(months.items())],
             title=_("Jumlah halaman dilihat per bulan"),

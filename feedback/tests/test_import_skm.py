@@ -118,3 +118,12 @@ def test_the_answer_list_links_to_the_import_and_the_summary(client, personas, t
     html = client.get(reverse("admin:feedback_surveyresponse_changelist")).content.decode()
     assert reverse("admin:feedback_surveyresponse_import") in html
     assert 'href="/staf/ringkasan/taman/"' in html
+
+
+def test_staff_read_the_suggestions_citizens_left(client, personas, taman):
+    SurveyResponse.objects.create(mall=taman, u1=2, suggestion="Antrean KTP terlalu lama, tambah loket.")
+    SurveyResponse.objects.create(mall=taman, u1=4)
+    client.force_login(personas["budi"])
+    response = client.get(reverse("admin:feedback_surveyresponse_changelist") + "?saran=ada")
+    assert "Antrean KTP terlalu lama" in response.content.decode()
+    assert response.context["cl"].result_count == 1
