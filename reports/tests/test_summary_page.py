@@ -70,3 +70,15 @@ def test_agency_operators_do_not_read_the_whole_mall_summary(client, personas, s
     client.force_login(personas["citra"])
     assert client.get(summary_url()).status_code == 403
     assert client.get(reverse("reports-summary-pdf", args=["taman"])).status_code == 403
+
+
+def test_a_year_view_shows_the_ikm_month_by_month(client, personas, surveyed):
+    import datetime
+
+    from .conftest import add_answers
+
+    add_answers(surveyed, "dispenduk", [2] * 9, 5, day=datetime.date(2026, 3, 2))
+    client.force_login(personas["budi"])
+    html = client.get(f"{summary_url()}?periode=2026").content.decode()
+    assert "Tahun 2026" in html and "IKM per bulan" in html
+    assert "50,00" in html  # March: five answers of 2 -> 2 x 25
