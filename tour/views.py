@@ -10,6 +10,7 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -141,7 +142,7 @@ def editor(request, mall_slug, scene_slug):
     entry = next(s for s in tour["scenes"] if s["id"] == scene.slug)
     config = {
         "scene": scene.slug,
-        "api": request.path.replace("/sunting/", "/titik/"),
+        "api": reverse("tour-hotspots", args=[scene.mall.slug, scene.slug]),
         "psvJs": staticfiles_storage.url("vendor/psv.js"),
         "psvCss": staticfiles_storage.url("vendor/psv.css"),
         "entry": entry,

@@ -67,7 +67,7 @@
 
   // --- Booth panel: built with textContent only, never innerHTML. -------------------------------------
   function fillPanel(booth) {
-    panel.querySelector("#tour-panel-title").textContent = text.booth + " " + booth.name;
+    panel.querySelector("#tour-panel-title").textContent = text.boothWord + " " + booth.name;
     panel.querySelector(".tour-panel-desc").textContent = booth.description;
     panel.querySelector(".tour-panel-more").href = booth.url;
     var body = panel.querySelector(".tour-panel-body");
@@ -191,7 +191,7 @@
     spotList.textContent = "";
     scene.hotspots.forEach(function (spot) {
       var li = el("li");
-      var button = el("button", "tour-spot tour-spot--" + spot.type, spot.type === "link" ? text.goto + " " + spot.label : text.booth + " " + spot.label);
+      var button = el("button", "tour-spot tour-spot--" + spot.type, spot.type === "link" ? text.goto + " " + spot.label : text.boothWord + " " + spot.label);
       button.type = "button";
       button.dataset.spot = spot.id;
       button.addEventListener("focus", function () { turnTo(spot); });
@@ -307,6 +307,16 @@
     virtualTour = viewer.getPlugin(P.VirtualTourPlugin);
     var canvas = stage.querySelector("canvas");
     if (canvas) canvas.setAttribute("aria-hidden", "true");
+    // The viewer's own arrows and markers are for pointers; keyboard and screen-reader users get the same
+    // hotspots as the real buttons of #tour-spots, so the drawn copies are hidden from them.
+    new MutationObserver(function () {
+      stage.querySelectorAll(".psv-virtual-tour-arrow, .psv-marker, .psv-map canvas").forEach(function (node) {
+        if (node.getAttribute("aria-hidden") !== "true") {
+          node.setAttribute("aria-hidden", "true");
+          node.setAttribute("tabindex", "-1");
+        }
+      });
+    }).observe(stage, { childList: true, subtree: true });
     virtualTour.addEventListener("node-changed", function (e) {
       sceneShown(e.node.id);
     });

@@ -1,6 +1,6 @@
 """Fixtures of the tour tests: a private media folder, small test panoramas and the small demo tour."""
 
-import functools
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -11,10 +11,13 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MEDIA_ROOT.mkdir()
-    return settings.MEDIA_ROOT
+def media_root(tmp_path):
+    from django.test import override_settings
+
+    root = tmp_path / "media"
+    root.mkdir()
+    with override_settings(MEDIA_ROOT=root):
+        yield root
 
 
 def make_panorama(path, width=1024, height=512, seed=1):
@@ -33,30 +36,31 @@ def small_pano(tmp_path):
     return make_panorama(tmp_path / "small.jpg")
 
 
-@functools.cache
-def _rendered(mall_slug, scene_slug, width):
-    from catalog.models import Scene
-    from demo import panoramas
-
-    scene = Scene.objects.select_related("mall").get(mall__slug=mall_slug, slug=scene_slug)
-    previous, panoramas.WIDTH = panoramas.WIDTH, width
-    try:
-        return panoramas.render_scene(scene, panoramas.LAYOUTS[mall_slug][scene_slug]).write_to_memory()
-    finally:
-        panoramas.WIDTH = previous
+_TILES = {}  # (mall, scene) → (folder with the tiles, folder name, manifest), filled by the first demo_tour
 
 
 @pytest.fixture
-def demo_tour(taman, sukodono, media_root, monkeypatch):
-    """The demo panoramas and hotspots, rendered small (1024 px) once per session and tiled per test."""
+def demo_tour(taman, sukodono, media_root, monkeypatch, tmp_path_factory):
+    """The demo panoramas (rendered small, 1024 px) and hotspots. Rendered and tiled once per session; later
+    tests copy the tiles and recreate the rows, since every test starts from the bare catalog."""
+    from catalog.models import Scene
     from demo import panoramas
+    from tour.models import Panorama
 
-    width = 1024
-
-    def cached_render(scene, layout):
-        data = _rendered(scene.mall.slug, scene.slug, width)
-        return pyvips.Image.new_from_memory(data, width, width // 2, 3, "uchar")
-
-    monkeypatch.setattr(panoramas, "render_scene", cached_render)
-    panoramas.build_demo_panoramas(None, [taman, sukodono])
+    malls = [taman, sukodono]
+    if not _TILES:
+        monkeypatch.setattr(panoramas, "WIDTH", 1024)
+        panoramas.build_demo_panoramas(None, malls)
+        store = tmp_path_factory.mktemp("demo-tiles")
+        for pano in Panorama.objects.filter(scene__mall__in=malls).select_related("scene__mall"):
+            key = (pano.scene.mall.slug, pano.scene.slug)
+            shutil.copytree(media_root / pano.folder, store / "-".join(key))
+            _TILES[key] = (store / "-".join(key), pano.folder.rsplit("/", 1)[-1], pano.manifest)
+        return taman
+    for scene in Scene.objects.filter(mall__in=malls).select_related("mall"):
+        source, name, manifest = _TILES[(scene.mall.slug, scene.slug)]
+        folder = f"tours/{scene.pk}/{name}"
+        shutil.copytree(source, media_root / folder)
+        Panorama.objects.create(scene=scene, folder=folder, manifest=manifest, generator=panoramas.GENERATOR)
+        panoramas.create_hotspots(scene, panoramas.LAYOUTS[scene.mall.slug][scene.slug])
     return taman

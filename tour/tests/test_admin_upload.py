@@ -5,6 +5,9 @@ from tour.actions import process_pending_panorama_jobs
 from tour.models import Panorama, PanoramaJob
 from tour.tests.test_pipeline import bad_file
 
+# The demo fixtures ask for the database lazily; the mark makes pytest-django create the test database.
+pytestmark = pytest.mark.django_db
+
 ADD_URL = "/admin/tour/panoramajob/add/"
 
 

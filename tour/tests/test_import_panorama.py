@@ -4,6 +4,9 @@ from django.core.management import CommandError, call_command
 from tour.models import Panorama
 from tour.tests.test_pipeline import bad_file
 
+# The demo fixtures ask for the database lazily; the mark makes pytest-django create the test database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def front_office(taman):
