@@ -6,7 +6,7 @@ rolled up yet, so the dashboard, the JSON report and the rollups always agree.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from .models import (
     DailyAgency,
@@ -50,9 +50,6 @@ class Panel:
             out.update({name: func(row["day"], row) for name, func in self.derived.items()})
             out.update({m: row[m] for m in self.measures})
             yield out
-
-    def rollup_rows(self, rollups):
-        return rollups.values("mall_id", "day", *self.keys, *self.measures)
 
 
 PANELS = {
@@ -156,27 +153,33 @@ def live_days(mall_ids, date_from, date_to, watermark, today_by_mall):
     return pending
 
 
-def panel_rows(panel, mall_ids, date_from, date_to, pending, agency_ids=None):
-    """Rows of one panel, per mall and day, from rollups for settled days and raw events for pending ones."""
+def panel_totals(panel, mall_ids, date_from, date_to, pending, keys, measures, agency_ids=None):
+    """{key tuple: {measure: total}} of one panel over the period.
+
+    Settled days are summed by the database from the rollup table; pending (mall, day) pairs are counted
+    from raw events and added, so the latest events are always included.
+    """
     rollups = panel.model.objects.filter(mall_id__in=mall_ids, day__range=(date_from, date_to))
     events = Event.objects.filter(mall_id__in=mall_ids, day__range=(date_from, date_to))
     if agency_ids is not None:
         rollups = rollups.filter(**{f"{panel.agency_field}__in": agency_ids})
         events = events.filter(**{f"{panel.agency_field}__in": agency_ids})
-    rows = []
-    pending_days = {day for _, day in pending}
     if pending:
-        live = events.filter(day__in=pending_days)
-        rows += [r for r in panel.raw_rows(live) if (r["mall_id"], r["day"]) in pending]
-    settled = rollups
-    if pending_days:
         # Exclude only the exact (mall, day) pairs that are pending, keeping other malls' rollups for that day.
         exclude = Q()
         for mall_id, day in pending:
             exclude |= Q(mall_id=mall_id, day=day)
-        settled = rollups.exclude(exclude)
-    rows += list(panel.rollup_rows(settled))
-    return rows
+        rollups = rollups.exclude(exclude)
+    settled = rollups.values(*keys).annotate(**{m: Sum(m) for m in measures}).order_by()
+    out = summed(settled, keys, measures)
+    if pending:
+        live = events.filter(day__in={day for _, day in pending})
+        rows = [r for r in panel.raw_rows(live) if (r["mall_id"], r["day"]) in pending]
+        for key, totals in summed(rows, keys, measures).items():
+            acc = out.setdefault(key, dict.fromkeys(measures, 0))
+            for m in measures:
+                acc[m] += totals[m]
+    return out
 
 
 def summed(rows, keys, measures):

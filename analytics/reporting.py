@@ -12,7 +12,7 @@ import datetime
 from catalog.models import Agency, Booth, Channel, Scene, Service
 
 from .models import Device, RollupState
-from .panels import PANELS, live_days, panel_rows, summed
+from .panels import PANELS, live_days, panel_totals
 
 ROLLUP_STATE = "rollups"
 REPORT_PANELS = ["services", "booths", "agencies", "scenes", "outbound", "searches", "zero_result_searches"]
@@ -35,16 +35,17 @@ class Figures:
         self.pending = live_days(self.mall_ids, date_from, date_to, watermark(), today)
         self._cache = {}
 
-    def rows(self, name):
-        if name not in self._cache:
+    def by(self, name, keys, measures, per_mall=False):
+        """{key tuple: {measure: total}} of one panel, cached per (panel, keys) for this request."""
+        keys = (["mall_id"] if per_mall else []) + list(keys)
+        cache_key = (name, tuple(keys), tuple(measures))
+        if cache_key not in self._cache:
             panel = PANELS[name]
             agencies = self.agency_ids if panel.agency_field else None
-            self._cache[name] = panel_rows(panel, self.mall_ids, self.date_from, self.date_to, self.pending, agencies)
-        return self._cache[name]
-
-    def by(self, name, keys, measures, per_mall=False):
-        keys = (["mall_id"] if per_mall else []) + list(keys)
-        return summed(self.rows(name), keys, measures)
+            self._cache[cache_key] = panel_totals(
+                panel, self.mall_ids, self.date_from, self.date_to, self.pending, keys, measures, agencies
+            )
+        return self._cache[cache_key]
 
     # Totals -------------------------------------------------------------
     def totals(self, per_mall=False):
