@@ -34,12 +34,15 @@ def test_a_bad_file_keeps_the_previous_panorama(kind, front_office, media_root, 
     assert [p.name for p in (media_root / "tours" / str(front_office.pk)).iterdir()] == [before.folder.split("/")[-1]]
 
 
-def test_a_new_photo_replaces_the_old_tiles(front_office, media_root, small_pano, tmp_path):
+def test_a_new_photo_replaces_the_old_tiles(
+    front_office, media_root, small_pano, tmp_path, django_capture_on_commit_callbacks
+):
     from tour.tests.conftest import make_panorama
 
     call_command("import_panorama", "taman", "front-office", str(small_pano))
     old = Panorama.objects.get(scene=front_office).folder
-    call_command("import_panorama", "taman", "front-office", str(make_panorama(tmp_path / "b.jpg", seed=9)))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_panorama", "taman", "front-office", str(make_panorama(tmp_path / "b.jpg", seed=9)))
     new = Panorama.objects.get(scene=front_office).folder
     assert new != old and (media_root / new).exists() and not (media_root / old).exists()
 
