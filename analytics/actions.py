@@ -101,7 +101,10 @@ def purge_old_data(now=None):
     now = now or timezone.now()
     keep_days = settings.ANALYTICS_RAW_RETENTION_DAYS
     cutoff = (now - datetime.timedelta(days=keep_days)).date()
-    events, _ = Event.objects.filter(day__lt=cutoff).delete()
+    events = 0
+    for mall_id in Mall.objects.values_list("id", flat=True):  # per mall, so the (mall, day) index serves it
+        deleted, _ = Event.objects.filter(mall_id=mall_id, day__lt=cutoff).delete()
+        events += deleted
     salts, _ = Salt.objects.filter(created_at__lt=now - datetime.timedelta(hours=48)).delete()
     return events, salts
 

@@ -205,6 +205,36 @@ def record_page_view(request, response):
     get_queue().put(records)
 
 
+def is_survey_submission(request, response):
+    """A survey sent successfully: the survey view answers a POST with a redirect to its thank-you page."""
+    match = getattr(request, "resolver_match", None)
+    return (
+        request.method == "POST"
+        and response.status_code == 302
+        and match is not None
+        and match.url_name == "feedback-survey"
+        and not is_bot(request.META)
+    )
+
+
+def record_survey(request):
+    """Only the fact that a survey was sent (and for which service); the answers stay in the survey app."""
+    mall = snapshot.mall(request.resolver_match.kwargs.get("mall_slug", ""))
+    if mall is None:
+        return
+    sent = {
+        "service": request.POST.get("layanan") or request.POST.get("service"),
+        "booth": request.POST.get("loket") or request.POST.get("booth"),
+    }
+    ids = {}
+    for name, slug in sent.items():
+        try:
+            ids.update(resolve_ids(mall, {name: slug}) if slug else {})
+        except PayloadError:
+            continue
+    get_queue().put([build_record(mall, Kind.SURVEY, request.META, **ids)])
+
+
 def record_outbound(request, mall, channel_id):
     """Count a click to an agency channel; the service it came from is read from the Referer path."""
     _url, agency_id = mall.channels[channel_id]

@@ -1,4 +1,5 @@
-"""Counts server-rendered page views of public mall pages, so nothing that matters needs JavaScript."""
+"""Counts server-rendered page views of public mall pages and sent surveys, so nothing that matters
+needs JavaScript."""
 
 import logging
 
@@ -13,9 +14,11 @@ class PageViewMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if ingest.is_countable_page(request, response):
-            try:
+        try:
+            if ingest.is_countable_page(request, response):
                 ingest.record_page_view(request, response)
-            except Exception:  # noqa: BLE001 - counting must never break a citizen's page
-                log.exception("page view not counted")
+            elif ingest.is_survey_submission(request, response):
+                ingest.record_survey(request)
+        except Exception:  # noqa: BLE001 - counting must never break a citizen's page
+            log.exception("page view not counted")
         return response

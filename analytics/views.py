@@ -93,11 +93,13 @@ def privacy(request, mall_slug):
 @staff_member_required
 def dashboard_home(request):
     """The district view when the user sees several malls, else straight to their mall."""
-    malls = list(malls_for_user(request.user))
-    if len(malls) == 1:
-        return redirect("analytics-dashboard", mall_slug=malls[0].slug)
-    if not malls:
+    visible = list(malls_for_user(request.user))
+    if not visible:
         raise Http404("mall")
+    # Side by side only for malls whose every agency the user may see (not for agency operators).
+    malls = [m for m in visible if agency_ids_for_user(request.user, m) is None]
+    if len(malls) <= 1:
+        return redirect("analytics-dashboard", mall_slug=(malls or visible)[0].slug)
     period = dashboard.parse_period(request.GET, malls[0].local_now().date())
     return render(
         request,

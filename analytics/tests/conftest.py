@@ -11,6 +11,7 @@ from analytics.models import Device, Event, Kind
 
 @pytest.fixture(autouse=True)
 def fresh_analytics_state(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # quick persona logins
     settings.ANALYTICS_QUEUE = "spool"
     settings.ANALYTICS_SPOOL_DIR = tmp_path / "spool"
     snapshot.reset()

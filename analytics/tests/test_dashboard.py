@@ -125,3 +125,12 @@ def test_an_operator_cannot_export_panels_outside_their_agency(client, personas,
     assert client.get("/staf/taman/dasbor/searches.csv").status_code == 404
     rows = client.get("/staf/taman/dasbor/services.json").json()["panels"]["services"]["rows"]
     assert [r[0] for r in rows] == [traffic["dukcapil"].name]
+
+
+def test_the_all_malls_view_sends_an_agency_operator_to_their_own_mall(client, personas):
+    client.force_login(personas["citra"])
+
+    response = client.get("/staf/dasbor/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/staf/taman/dasbor/"
