@@ -49,8 +49,8 @@ def bar_chart(items, label, width=640, bar=22, gap=6, label_width=230):
     return _svg(width, height, label, "".join(parts))
 
 
-def line_chart(current, previous, label, width=640, height=220, pad=36):
-    """Two series of equal length (this period, previous period) as lines; values are numbers."""
+def line_chart(current, previous, label, legend=("", ""), width=640, height=220, pad=36):
+    """Two series of equal length (this period, previous period) as lines, with a two-entry legend."""
     if not current:
         return ""
     top = max([*current, *previous, 1])
@@ -69,6 +69,12 @@ def line_chart(current, previous, label, width=640, height=220, pad=36):
         f'<polyline points="{points(previous)}" class="chart-line chart-line-previous"/>'
         f'<polyline points="{points(current)}" class="chart-line chart-line-current"/>'
     )
+    for i, (name, css) in enumerate(zip(legend, ("chart-line-current", "chart-line-previous"), strict=True)):
+        x = pad + 10 + i * 200
+        body += format_html(
+            '<line x1="{}" y1="14" x2="{}" y2="14" class="chart-line {}"/><text x="{}" y="18" class="chart-label">{}</text>',
+            x, x + 24, css, x + 30, name,
+        )  # fmt: skip
     return _svg(width, height, label, body)
 
 

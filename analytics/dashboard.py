@@ -75,6 +75,7 @@ class Table:
     chart: str = ""
     note: str = ""
     numeric: set = field(default_factory=set)  # indexes of numeric columns (right-aligned)
+    wide: bool = False  # long tables (a row per day or weekday): full width, table folded under the chart
 
 
 def _lang_en():
@@ -240,7 +241,8 @@ def _trend(fig, prev, period, agency_ids):
         rows,
         numeric=set(range(1, len(columns))) - {len(columns) - 2},
     )
-    table.chart = charts.line_chart(current, before, table.title)
+    table.chart = charts.line_chart(current, before, table.title, (_("Periode ini"), _("Periode sebelumnya")))
+    table.wide = True
     return table
 
 
@@ -260,6 +262,7 @@ def _hours(fig):
     )
     table.numeric = set(range(1, 25))
     table.chart = charts.heatmap(grid, names, title)
+    table.wide = True
     return table
 
 
