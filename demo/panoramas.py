@@ -18,7 +18,7 @@ from catalog.models import Scene
 from tour.actions import import_panorama
 from tour.models import Hotspot, Panorama
 
-GENERATOR = "demo-render-4"
+GENERATOR = "demo-render-5"
 WIDTH = 4096
 EYE = 1.6  # camera height above the floor, metres
 
@@ -397,22 +397,22 @@ def site_plan(title, size=2048, metres=240.0):
     ys, xs = np.mgrid[0:size, 0:size].astype(np.float32)
     x, z = xs / px - metres / 2, metres / 2 - ys / px
     tex = np.broadcast_to(rgb(0.4, 0.58, 0.33), (size, size, 3)).copy()
-    road = (np.abs(z + 25) < 6) | (np.abs(x - 45) < 5)
+    road = (np.abs(z - 5) < 6) | (np.abs(x - 45) < 5)
     tex[road] = rgb(0.32, 0.32, 0.34)
-    tex[(np.abs(z + 25) < 0.3) & (np.mod(x, 6) < 3)] = rgb(0.95, 0.95, 0.9)
-    parking = (x > -40) & (x < 30) & (z > -17) & (z < 0)
+    tex[(np.abs(z - 5) < 0.3) & (np.mod(x, 6) < 3)] = rgb(0.95, 0.95, 0.9)
+    parking = (x > -40) & (x < 30) & (z > 14) & (z < 44)
     tex[parking] = rgb(0.55, 0.55, 0.56)
-    tex[parking & (np.mod(x, 2.6) < 0.15) & (np.abs(z + 8.5) > 1.5)] = rgb(0.95, 0.95, 0.95)
+    tex[parking & (np.mod(x, 2.6) < 0.15) & (np.abs(z - 29) > 2)] = rgb(0.95, 0.95, 0.95)
     rng = np.random.default_rng(7)
     for _ in range(14):
-        cx, cz = rng.uniform(-35, 28), rng.uniform(-16, -1)
-        lane = abs(cz + 8.5) > 2
+        cx, cz = rng.uniform(-35, 28), rng.uniform(15, 43)
+        lane = abs(cz - 29) > 3
         if lane:
             car = (np.abs(x - cx) < 1) & (np.abs(z - cz) < 2.1)
             tex[car] = rgb(*rng.uniform(0.2, 0.9, 3))
     for _ in range(60):
         cx, cz = rng.uniform(-115, 115), rng.uniform(-115, 115)
-        if abs(cz + 25) < 9 or abs(cx - 45) < 8 or (-45 < cx < 35 and -20 < cz < 40):
+        if abs(cz - 5) < 9 or abs(cx - 45) < 8 or (-45 < cx < 35 and 10 < cz < 80):
             continue
         r = rng.uniform(2, 4)
         tex[(x - cx) ** 2 + (z - cz) ** 2 < r * r] = rgb(0.15, 0.35, 0.17)
@@ -426,7 +426,7 @@ def render_aerial(title):
     height = 45.0
     plan = site_plan(title)
     canvas.box(
-        (0, -height + 7, 18),
+        (0, -height + 7, 60),
         (44, 14, 26),
         {f: flat((0.88, 0.86, 0.82)) for f in "fblrd"}
         | {
@@ -434,7 +434,7 @@ def render_aerial(title):
         },
     )
     facade = texture(facade_texture(title)[:, :, :])
-    canvas.quad((0, -height + 7, 18 - 13.01), (1, 0, 0), (0, 1, 0), 22, 7, facade)
+    canvas.quad((0, -height + 7, 60 - 13.01), (1, 0, 0), (0, 1, 0), 22, 7, facade)
     canvas.quad((0, -height, 0), (1, 0, 0), (0, 0, 1), 120, 120, texture(plan), two_sided=True)
     canvas.background(sky)
     return canvas.image()
@@ -452,10 +452,6 @@ def render_scene(scene, layout):
     return render_hall(layout, names, link_names, title)
 
 
-def aerial_link_pitch():
-    return round(-math.degrees(math.atan2(45.0 - 7, 18 - 13)), 1) + 0.0
-
-
 def hotspot_specs(scene, layout):
     mall = scene.mall
     booths = {b.slug: b for b in mall.booths.filter(scene=scene)}
@@ -468,7 +464,8 @@ def hotspot_specs(scene, layout):
             )
     for slug, yaw in layout.get("links", {}).items():
         if slug in scenes:
-            pitch = -25.0 if layout["kind"] == "aerial" else (-8.0 if layout["kind"] == "exterior" else -10.0)
+            # Aerial: the entrance at the foot of the facade, 45 m below and 47 m ahead.
+            pitch = -43.0 if layout["kind"] == "aerial" else (-8.0 if layout["kind"] == "exterior" else -10.0)
             specs.append({"kind": Hotspot.LINK, "target": scenes[slug], "yaw": yaw, "pitch": pitch})
     return specs
 
@@ -497,7 +494,8 @@ def build_demo_panoramas(command, malls, width=None):
                 with tempfile.TemporaryDirectory() as tmp:
                     path = Path(tmp) / f"{scene.slug}.png"
                     image.pngsave(str(path), compression=1)
-                    import_panorama(scene, path, generator=GENERATOR, initial_yaw=0.0)
+                    pitch = -28.0 if layout["kind"] == "aerial" else 0.0
+                    import_panorama(scene, path, generator=GENERATOR, initial_yaw=0.0, initial_pitch=pitch)
                 if command is not None:
                     command.stdout.write(f"  panorama {mall.slug}/{scene.slug} rendered")
             if not fresh or not scene.hotspots.exists():

@@ -17,11 +17,11 @@ def scene_media_dir(scene):
     return Path(settings.MEDIA_ROOT) / TOURS_DIR / str(scene.pk)
 
 
-def import_panorama(scene, path, progress=None, generator="", initial_yaw=None):
+def import_panorama(scene, path, progress=None, generator="", initial_yaw=None, initial_pitch=None):
     """Tiles `path` and switches the scene to it; on PanoramaError the scene keeps its previous panorama."""
     current = Panorama.objects.filter(scene=scene).first()
     yaw = initial_yaw if initial_yaw is not None else (current.initial_yaw if current else 0.0)
-    pitch = current.initial_pitch if current else 0.0
+    pitch = initial_pitch if initial_pitch is not None else (current.initial_pitch if current else 0.0)
     name, manifest = pipeline.build_into(path, scene_media_dir(scene), yaw, pitch, progress)
     folder = f"{TOURS_DIR}/{scene.pk}/{name}"
     with transaction.atomic():
@@ -34,6 +34,7 @@ def import_panorama(scene, path, progress=None, generator="", initial_yaw=None):
         panorama.source_name = Path(path).name[:200]
         panorama.generator = generator
         panorama.initial_yaw = yaw
+        panorama.initial_pitch = pitch
         panorama.save()
     if old_folder and old_folder != folder:
         transaction.on_commit(lambda: shutil.rmtree(Path(settings.MEDIA_ROOT) / old_folder, ignore_errors=True))

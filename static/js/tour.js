@@ -300,7 +300,7 @@
           transitionOptions: transition,
           map: { imageUrl: config.plan },
         }],
-        [P.MapPlugin, { imageUrl: config.plan, size: "140px", position: "top left", buttons: { maximize: false, close: false, reset: false, north: false } }],
+        [P.MapPlugin, { imageUrl: config.plan, size: "140px", position: "top left", defaultZoom: 30, buttons: { maximize: false, close: false, reset: false, north: false } }],
       ],
     });
     markers = viewer.getPlugin(P.MarkersPlugin);
