@@ -205,7 +205,7 @@
     var scene = scenes[slug];
     currentScene = slug;
     renderSpotButtons(scene);
-    status.textContent = text.here.replace("%(scene)s", scene.name).replace("%(n)s", scene.booths.length);
+    status.textContent = text.here.replace("{scene}", scene.name).replace("{n}", scene.booths.length);
     document.title = document.title.replace(/: [^–]*/, ": " + scene.name + " ");
     if (window.history.replaceState && location.pathname !== scene.url) {
       window.history.replaceState(null, "", scene.url);
