@@ -49,8 +49,9 @@ def bar_chart(items, label, width=640, bar=22, gap=6, label_width=230):
     return _svg(width, height, label, "".join(parts))
 
 
-def line_chart(current, previous, label, legend=("", ""), width=640, height=220, pad=36):
-    """Two series of equal length (this period, previous period) as lines, with a two-entry legend."""
+def line_chart(current, previous, label, legend=("", ""), x_labels=(), width=640, height=230, pad=36):
+    """Two series of equal length (this period, previous period) as lines, with a two-entry legend and
+    the first, middle and last x labels."""
     if not current:
         return ""
     top = max([*current, *previous, 1])
@@ -69,6 +70,14 @@ def line_chart(current, previous, label, legend=("", ""), width=640, height=220,
         f'<polyline points="{points(previous)}" class="chart-line chart-line-previous"/>'
         f'<polyline points="{points(current)}" class="chart-line chart-line-current"/>'
     )
+    if x_labels:
+        marks = {0: "start", len(x_labels) // 2: "middle", len(x_labels) - 1: "end"}  # one label per day
+        for i, anchor in marks.items():
+            x = pad + i * (width - 2 * pad) / (n - 1)
+            body += format_html(
+                '<text x="{}" y="{}" class="chart-value" text-anchor="{}">{}</text>',
+                f"{x:.1f}", height - pad + 16, anchor, x_labels[i],
+            )  # fmt: skip
     for i, (name, css) in enumerate(zip(legend, ("chart-line-current", "chart-line-previous"), strict=True)):
         x = pad + 10 + i * 200
         body += format_html(

@@ -241,7 +241,8 @@ def _trend(fig, prev, period, agency_ids):
         rows,
         numeric=set(range(1, len(columns))) - {len(columns) - 2},
     )
-    table.chart = charts.line_chart(current, before, table.title, (_("Periode ini"), _("Periode sebelumnya")))
+    legend = (_("Periode ini"), _("Periode sebelumnya"))
+    table.chart = charts.line_chart(current, before, table.title, legend, [row[0] for row in rows])
     table.wide = True
     return table
 
