@@ -10,6 +10,15 @@ import pyvips
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing():
+    """The personas get passwords in every test; a fast hasher keeps the suite quick (never used outside tests)."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture
 def media_root(tmp_path):
     from django.test import override_settings
