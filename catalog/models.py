@@ -217,6 +217,8 @@ class Service(TranslatedMixin, models.Model):
     class Meta:
         ordering = ["order", "name"]
         constraints = [models.UniqueConstraint(fields=["mall", "slug"], name="service_unique_slug")]
+        # The search index checks its freshness with one (mall, status, max updated_at) query per search.
+        indexes = [models.Index(fields=["mall", "status", "updated_at"], name="service_freshness")]
         verbose_name = "layanan"
         verbose_name_plural = "layanan"
 

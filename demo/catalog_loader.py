@@ -171,6 +171,7 @@ def _load_mall(entry):
             "hours_note": physical.get("opening_hours_note_id", ""),
             "hours_note_en": physical.get("opening_hours_note_en", ""),
             "order": entry.get("order", 0),
+            "is_demo": bool(entry.get("demo", True)),
         },
     )
     mall.opening_hours.all().delete()

@@ -60,6 +60,9 @@ class Mall(TranslatedMixin, models.Model):
     hours_note = models.CharField("catatan jam buka", max_length=300, blank=True)
     hours_note_en = models.CharField("catatan jam buka (Inggris)", max_length=300, blank=True)
     is_published = models.BooleanField("tayang", default=True)
+    is_demo = models.BooleanField(
+        "mal demo", default=False, help_text="Halaman warga menandai isinya sebagai contoh, bukan data resmi."
+    )
     order = models.PositiveSmallIntegerField("urutan", default=0)
 
     objects = MallQuerySet.as_manager()

@@ -119,9 +119,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Malls whose pages carry the "Konten demo" notice (their catalog is compiled demo data, not official).
-DEMO_MALLS = env_list("DEMO_MALLS", "taman,sukodono")
-
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -4,7 +4,6 @@ import json
 from urllib.parse import quote
 
 from django import template
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -72,7 +71,7 @@ def biaya(service):
 
 @register.filter
 def is_demo_mall(mall):
-    return mall is not None and mall.slug in settings.DEMO_MALLS
+    return mall is not None and mall.is_demo
 
 
 @register.simple_tag

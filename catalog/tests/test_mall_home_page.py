@@ -61,6 +61,12 @@ def test_it_marks_demo_content(client, taman):
     assert "Konten demo" in client.get("/taman/").content.decode()
 
 
+def test_a_real_mall_carries_no_demo_notice(client, taman):
+    taman.is_demo = False
+    taman.save()
+    assert "Konten demo" not in client.get("/taman/").content.decode()
+
+
 def test_it_carries_the_hooks_for_page_analytics(client, taman):
     assert 'data-page-kind="home" data-mall="taman"' in client.get("/taman/").content.decode()
 
