@@ -70,14 +70,17 @@ def _row(record):
     )
 
 
-def rollup_days(pairs):
-    """Recount the rollups of these (mall_id, day) pairs from raw events: delete, then insert, per day."""
+def rollup_days(pairs, up_to=None):
+    """Recount the rollups of these (mall_id, day) pairs from raw events (row ids <= `up_to`): delete,
+    then insert, per day. Events are stamped by the server, so a day never gets events after its purge."""
     by_mall = {}
     for mall_id, day in pairs:
         by_mall.setdefault(mall_id, set()).add(day)
     for mall_id, days in by_mall.items():
         with transaction.atomic():
             events = Event.objects.filter(mall_id=mall_id, day__in=days)
+            if up_to is not None:
+                events = events.filter(pk__lte=up_to)
             for panel in PANELS.values():
                 panel.model.objects.filter(mall_id=mall_id, day__in=days).delete()
                 rows = [panel.model(**row) for row in panel.raw_rows(events)]
@@ -91,7 +94,7 @@ def rollup_pending():
     if top <= state.last_event_pk:
         return 0
     pairs = set(Event.objects.filter(pk__gt=state.last_event_pk, pk__lte=top).values_list("mall_id", "day").distinct())
-    rollup_days(pairs)
+    rollup_days(pairs, up_to=top)  # exactly the events up to the watermark, so later ones add on top
     RollupState.objects.filter(pk=state.pk).update(last_event_pk=top)
     return len(pairs)
 

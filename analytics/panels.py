@@ -35,6 +35,9 @@ class Panel:
     measures: dict  # rollup field -> aggregate over raw events
     agency_field: str | None = None  # the field an agency operator's view is limited by
     derived: dict = field(default_factory=dict)  # rollup field -> function(day, raw row)
+    # Additive panels add the events after the rollup watermark to the rolled-up day; panels with
+    # distinct counts (visitors) recount a pending day from all of its raw events instead.
+    additive: bool = True
 
     @property
     def keys(self):
@@ -65,6 +68,7 @@ PANELS = {
                 "page_views": Count("id", filter=Q(kind=Kind.PAGE_VIEW)),
                 "events": Count("id"),
             },
+            additive=False,
         ),
         Panel(
             "services",
@@ -120,6 +124,7 @@ PANELS = {
             Q(),
             (("device", "device"),),
             {"visitors": Count("visitor", distinct=True)},
+            additive=False,
         ),
         Panel(
             "referrers",
@@ -140,32 +145,28 @@ PANELS = {
 }
 
 
-def live_days(mall_ids, date_from, date_to, watermark, today_by_mall):
-    """(mall_id, day) pairs whose events are not all in the rollups yet: read those from raw events."""
-    pending = set(
+def live_days(mall_ids, date_from, date_to, watermark):
+    """(mall_id, day) pairs with events after the rollup watermark: the rollups do not hold them yet."""
+    return set(
         Event.objects.filter(pk__gt=watermark, mall_id__in=mall_ids, day__range=(date_from, date_to))
         .values_list("mall_id", "day")
         .distinct()
     )
-    for mall_id, today in today_by_mall.items():
-        if date_from <= today <= date_to:
-            pending.add((mall_id, today))
-    return pending
 
 
-def panel_totals(panel, mall_ids, date_from, date_to, pending, keys, measures, agency_ids=None):
-    """{key tuple: {measure: total}} of one panel over the period.
+def panel_totals(panel, mall_ids, date_from, date_to, pending, keys, measures, agency_ids=None, watermark=0):
+    """{key tuple: {measure: total}} of one panel over the period, the latest events included.
 
-    Settled days are summed by the database from the rollup table; pending (mall, day) pairs are counted
-    from raw events and added, so the latest events are always included.
+    The database sums the rollup rows. A rollup row holds exactly the events up to the watermark
+    (`actions.rollup_pending`), so additive panels add the raw events after it; distinct counts
+    recount each pending (mall, day) from all its raw events instead of using its rollup row.
     """
     rollups = panel.model.objects.filter(mall_id__in=mall_ids, day__range=(date_from, date_to))
     events = Event.objects.filter(mall_id__in=mall_ids, day__range=(date_from, date_to))
     if agency_ids is not None:
         rollups = rollups.filter(**{f"{panel.agency_field}__in": agency_ids})
         events = events.filter(**{f"{panel.agency_field}__in": agency_ids})
-    if pending:
-        # Exclude only the exact (mall, day) pairs that are pending, keeping other malls' rollups for that day.
+    if pending and not panel.additive:
         exclude = Q()
         for mall_id, day in pending:
             exclude |= Q(mall_id=mall_id, day=day)
@@ -173,7 +174,10 @@ def panel_totals(panel, mall_ids, date_from, date_to, pending, keys, measures, a
     settled = rollups.values(*keys).annotate(**{m: Sum(m) for m in measures}).order_by()
     out = summed(settled, keys, measures)
     if pending:
-        live = events.filter(day__in={day for _, day in pending})
+        if panel.additive:
+            live = events.filter(pk__gt=watermark)
+        else:
+            live = events.filter(day__in={day for _, day in pending})
         rows = [r for r in panel.raw_rows(live) if (r["mall_id"], r["day"]) in pending]
         for key, totals in summed(rows, keys, measures).items():
             acc = out.setdefault(key, dict.fromkeys(measures, 0))

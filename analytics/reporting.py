@@ -1,6 +1,6 @@
 """Figures of one mall (or several) for a period: what the dashboard, the JSON report and the executive
-summary read. Settled days come from the daily rollups, days with events not rolled up yet (always today)
-are counted from raw events, so every figure includes the latest events.
+summary read. The daily rollups give every day up to the rollup watermark; events after it (usually the
+last minute) are counted from raw events, so every figure includes the latest events.
 
 `report(mall, date_from, date_to)` returns the shape printed by `manage.py analytics_report --json`:
 {"mall", "from", "to", "visitors", "page_views", "panels": {...}} plus "service_views", "handoffs" and
@@ -31,8 +31,8 @@ class Figures:
         self.mall_ids = [m.id for m in self.malls]
         self.date_from, self.date_to = date_from, date_to
         self.agency_ids = agency_ids
-        today = {m.id: m.local_now().date() for m in self.malls}
-        self.pending = live_days(self.mall_ids, date_from, date_to, watermark(), today)
+        self.watermark = watermark()
+        self.pending = live_days(self.mall_ids, date_from, date_to, self.watermark)
         self._cache = {}
 
     def by(self, name, keys, measures, per_mall=False):
@@ -43,7 +43,15 @@ class Figures:
             panel = PANELS[name]
             agencies = self.agency_ids if panel.agency_field else None
             self._cache[cache_key] = panel_totals(
-                panel, self.mall_ids, self.date_from, self.date_to, self.pending, keys, measures, agencies
+                panel,
+                self.mall_ids,
+                self.date_from,
+                self.date_to,
+                self.pending,
+                keys,
+                measures,
+                agencies,
+                self.watermark,
             )
         return self._cache[cache_key]
 
