@@ -10,6 +10,9 @@ from malls.admin import MallScopedAdmin
 from . import pipeline
 from .models import Hotspot, Panorama, PanoramaJob
 
+# A 16384×8192 JPEG from a 360° camera is 20–60 MB; anything far larger is not a photo we can use.
+MAX_UPLOAD_BYTES = 120_000_000
+
 
 class PanoramaJobForm(forms.ModelForm):
     class Meta:
@@ -19,6 +22,10 @@ class PanoramaJobForm(forms.ModelForm):
     def clean_upload(self):
         """Rejects what the header already shows to be wrong, before the job is queued."""
         upload = self.cleaned_data["upload"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"Berkas terlalu besar ({upload.size / 1e6:.0f} MB). Batasnya {MAX_UPLOAD_BYTES / 1e6:.0f} MB."
+            )
         with tempfile.NamedTemporaryFile(suffix=".upload") as temp:
             for chunk in upload.chunks():
                 temp.write(chunk)
