@@ -324,6 +324,10 @@
       var spot = e.marker.config.data;
       if (spot) activate(spot, spotList.querySelector('[data-spot="' + spot.id + '"]'));
     });
+    // The current direction, in whole degrees, for deep links and for anyone checking where the view points.
+    viewer.addEventListener("position-updated", function (e) {
+      stage.dataset.yaw = Math.round((e.position.yaw * 180) / Math.PI + 540) % 360 - 180;
+    });
     viewer.addEventListener("ready", function () {
       root.dataset.state = "ready";
       performance.mark && performance.mark("pano-visible");

@@ -66,6 +66,19 @@ def test_a_deep_link_opens_the_right_booth(page, live_server, demo_tour):
     page.click("[data-load-tour]")
     page.wait_for_selector("[data-tour][data-state=ready]")
     assert panel.is_visible(), "the panel stays open while the viewer turns to the booth"
+    expect(page.locator("#tour-viewer")).to_have_attribute("data-yaw", "58")  # Polresta's booth in Spot 2
+
+
+def test_arrow_keys_and_on_screen_buttons_turn_the_view(page, live_server, demo_tour):
+    page.emulate_media(reduced_motion="reduce")
+    open_viewer(page, f"{live_server.url}/taman/tur/spot-1/")
+    viewer = page.locator("#tour-viewer")
+    viewer.focus()
+    page.keyboard.press("ArrowRight")
+    expect(viewer).to_have_attribute("data-yaw", "23")
+    page.click("[data-pan=left]")
+    page.click("[data-pan=left]")
+    expect(viewer).to_have_attribute("data-yaw", "-22")
 
 
 def test_tab_reaches_every_hotspot_and_leaves_the_tour(page, live_server, demo_tour):
