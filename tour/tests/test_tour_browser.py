@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 import pyvips
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -13,8 +14,32 @@ EVENTS = "window.mppEvents = []; ['mpp:scene', 'mpp:booth'].forEach(n => documen
 
 def open_viewer(page, url):
     page.goto(url)
-    page.click("[data-load-tour]")
+    try:
+        page.click("[data-load-tour]", timeout=3_000)
+    except PlaywrightTimeoutError:
+        pass  # on a fast connection the viewer may have started by itself
     page.wait_for_selector("[data-tour][data-state=ready]", timeout=20_000)
+
+
+def fake_connection(save_data):
+    return (
+        "Object.defineProperty(navigator, 'connection', "
+        f"{{value: {{saveData: {'true' if save_data else 'false'}, effectiveType: '4g', downlink: 20}}}});"
+    )
+
+
+def test_a_fast_connection_loads_the_viewer_by_itself(page, live_server, demo_tour):
+    page.add_init_script(fake_connection(save_data=False))
+    page.goto(f"{live_server.url}/taman/tur/front/")
+    page.wait_for_selector("[data-tour][data-state=ready]", timeout=20_000)
+
+
+def test_save_data_waits_for_the_citizen(page, live_server, demo_tour):
+    page.add_init_script(fake_connection(save_data=True))
+    page.goto(f"{live_server.url}/taman/tur/front/")
+    page.wait_for_timeout(1_500)
+    assert page.locator("[data-load-tour]").is_visible()
+    assert page.locator("#tour-viewer").is_hidden() and page.locator("#tour-poster").is_visible()
 
 
 def distinct_colours(png):
