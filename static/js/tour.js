@@ -345,6 +345,8 @@
     if (viewer) return;
     loadButton.disabled = true;
     status.textContent = text.loading;
+    // Fetch the scene's preview stripe while the viewer code downloads; the viewer then finds it cached.
+    new Image().src = scenes[currentScene].panorama.base;
     Promise.all([loadCss(config.psvCss), loadScript(config.psvJs)])
       .then(buildViewer)
       .catch(function (error) {
