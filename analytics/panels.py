@@ -154,7 +154,9 @@ def live_days(mall_ids, date_from, date_to, watermark):
     )
 
 
-def panel_totals(panel, mall_ids, date_from, date_to, pending, keys, measures, agency_ids=None, watermark=0):
+def panel_totals(
+    panel, mall_ids, date_from, date_to, pending, keys, measures, agency_ids=None, watermark=0, live_cache=None
+):
     """{key tuple: {measure: total}} of one panel over the period, the latest events included.
 
     The database sums the rollup rows. A rollup row holds exactly the events up to the watermark
@@ -174,11 +176,14 @@ def panel_totals(panel, mall_ids, date_from, date_to, pending, keys, measures, a
     settled = rollups.values(*keys).annotate(**{m: Sum(m) for m in measures}).order_by()
     out = summed(settled, keys, measures)
     if pending:
-        if panel.additive:
-            live = events.filter(pk__gt=watermark)
-        else:
-            live = events.filter(day__in={day for _, day in pending})
-        rows = [r for r in panel.raw_rows(live) if (r["mall_id"], r["day"]) in pending]
+        live_cache = {} if live_cache is None else live_cache
+        if panel.name not in live_cache:  # the raw rows serve every grouping of this panel
+            if panel.additive:
+                live = events.filter(pk__gt=watermark)
+            else:
+                live = events.filter(day__in={day for _, day in pending})
+            live_cache[panel.name] = [r for r in panel.raw_rows(live) if (r["mall_id"], r["day"]) in pending]
+        rows = live_cache[panel.name]
         for key, totals in summed(rows, keys, measures).items():
             acc = out.setdefault(key, dict.fromkeys(measures, 0))
             for m in measures:

@@ -34,6 +34,7 @@ class Figures:
         self.watermark = watermark()
         self.pending = live_days(self.mall_ids, date_from, date_to, self.watermark)
         self._cache = {}
+        self._live = {}  # raw rows of pending days per panel, shared by its groupings
 
     def by(self, name, keys, measures, per_mall=False):
         """{key tuple: {measure: total}} of one panel, cached per (panel, keys) for this request."""
@@ -52,6 +53,7 @@ class Figures:
                 measures,
                 agencies,
                 self.watermark,
+                self._live,
             )
         return self._cache[cache_key]
 
