@@ -18,7 +18,7 @@ from catalog.models import Scene
 from tour.actions import import_panorama
 from tour.models import Hotspot, Panorama
 
-GENERATOR = "demo-render-5"
+GENERATOR = "demo-render-6"
 WIDTH = 4096
 EYE = 1.6  # camera height above the floor, metres
 
@@ -328,6 +328,8 @@ def render_hall(layout, names, link_names, title):
         doorway(canvas, yaw, link_names.get(slug, slug))
     used = sorted(list(layout.get("booths", {}).values()) + list(layout.get("links", {}).values()))
     gaps = [(a + b) / 2 for a, b in zip(used, used[1:], strict=False) if b - a > 50]
+    if layout["kind"] == "lobby":
+        gaps = [g for g in gaps if abs(g) > 25]  # keep the view of the information desk clear
     waiting_chairs(canvas, gaps)
     if layout["kind"] == "lobby":
         desk = texture(text_block("INFORMASI", (1, 1, 1), (0.04, 0.24, 0.42), 900, 200))
