@@ -161,5 +161,13 @@ def test_the_editor_places_a_hotspot_that_citizens_then_see(page, live_server, d
     box = page.locator("#editor-viewer").bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.75)
     expect(page.locator("#editor-rows tr")).to_have_count(rows + 1)
+    new_row = page.locator("#editor-rows tr").last
+    yaw_before = new_row.locator("[name=yaw]").input_value()
+    x, y = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.75
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 90, y - 10, steps=6)
+    page.mouse.up()
+    expect(new_row.locator("[name=yaw]")).not_to_have_value(yaw_before)  # dragged, saved, re-rendered
     open_viewer(page, f"{live_server.url}/taman/tur/spot-2/")
     assert page.locator("#tour-spots button:has-text('Sky View')").count() == 1
