@@ -131,6 +131,7 @@ def generate_rollups(malls, today):
     from django.db import connection
 
     from analytics.models import RollupState
+    from analytics.panels import PANELS
     from analytics.reporting import ROLLUP_STATE
 
     start = today - datetime.timedelta(days=364)
@@ -151,7 +152,6 @@ def generate_rollups(malls, today):
     with connection.cursor() as c:
         for sql in statements:
             c.execute(sql, [])
-        c.execute("ANALYZE")
         c.execute("SELECT max(id) FROM analytics_event")
         top = c.fetchone()[0]
     # Everything generated counts as rolled up ...
@@ -171,6 +171,9 @@ def generate_rollups(malls, today):
             """,
             [today],
         )
+    with connection.cursor() as c:
+        for table in [p.model._meta.db_table for p in PANELS.values()] + ["analytics_event"]:
+            c.execute(f"VACUUM ANALYZE {table}")  # what autovacuum does on a live system
 
 
 def percentile(values, p):
