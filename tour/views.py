@@ -1,5 +1,6 @@
 """The tour pages for citizens, the tiles, and the hotspot editor for staff."""
 
+import gzip
 import json
 import posixpath
 from functools import lru_cache
@@ -41,8 +42,6 @@ def _static_size(name):
     if path is None:
         return 0
     with open(path, "rb") as fh:
-        import gzip
-
         return len(gzip.compress(fh.read(), 6))
 
 
