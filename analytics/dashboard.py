@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from catalog.models import Agency, Booth, Channel, Scene, Service
 from mppvirtual.lib.formats import WEEKDAYS_EN, WEEKDAYS_ID, format_date
@@ -113,8 +113,8 @@ def mall_tables(mall, period, agency_ids=None):
     rows = sorted(services.items(), key=lambda kv: (-kv[1]["views"], svc_names.get(kv[0], "")))[:TOP]
     tables["services"] = Table(
         "services",
-        _("Layanan paling dicari"),
-        [_("Layanan"), _("Instansi"), _("Dilihat"), _("Ke kanal daring"), _("Rasio alih daring (%)")],
+        _("Layanan yang paling dicari"),
+        [pgettext("kolom", "Layanan"), _("Instansi"), _("Dilihat"), _("Ke kanal daring"), _("Rasio alih daring (%)")],
         [
             [
                 svc_names.get(k, f"#{k}"),
@@ -128,10 +128,10 @@ def mall_tables(mall, period, agency_ids=None):
         numeric={2, 3, 4},
     )
     tables["services"].chart = charts.bar_chart(
-        [(r[0], r[2]) for r in tables["services"].rows], _("Layanan paling dicari")
+        [(r[0], r[2]) for r in tables["services"].rows], _("Layanan yang paling dicari")
     )
     agencies = _top(fig.count_by("agencies", "agency_id", "views"), _name_map(Agency, ids, "short_name"))
-    tables["agencies"] = _simple("agencies", _("Instansi"), [_("Instansi"), _("Dilihat")], agencies[:TOP])
+    tables["agencies"] = _simple("agencies", _("Instansi yang dilihat"), [_("Instansi"), _("Dilihat")], agencies[:TOP])
     channels = {c.id: c for c in Channel.objects.filter(mall=mall).select_related("agency")}
     outbound = fig.count_by("outbound", "channel_id", "clicks")
     out_rows = sorted(outbound.items(), key=lambda kv: -kv[1])

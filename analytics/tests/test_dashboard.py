@@ -39,7 +39,7 @@ def test_the_mall_admin_sees_every_panel(client, personas, traffic):
     page = client.get("/staf/taman/dasbor/").content.decode()
 
     for heading in [
-        "Layanan paling dicari",
+        "Layanan yang paling dicari",
         "Booth yang dibuka",
         "Kata pencarian",
         "Pencarian tanpa hasil",
@@ -94,7 +94,7 @@ def test_the_english_dashboard_is_in_english(client, personas, traffic):
     page = client.get("/en/staf/taman/dasbor/").content.decode()
 
     assert "Most searched services" in page
-    assert "Layanan paling dicari" not in page
+    assert "Layanan yang paling dicari" not in page
 
 
 def test_each_panel_exports_as_csv(client, personas, traffic):
