@@ -50,7 +50,7 @@ class PayloadError(Exception):
 # Parsing ---------------------------------------------------------------------------------------------
 
 
-def parse_beacon(body, find_mall=snapshot.mall):
+def parse_beacon(body, find_mall=snapshot.mall, recheck=snapshot.recheck):
     """Validate a beacon body; returns (mall snapshot, kind, event uuid, catalog ids) or raises PayloadError."""
     if len(body) > MAX_BODY:
         raise PayloadError(413, _("Data terlalu besar (maksimal 4 KB)."))
@@ -72,11 +72,16 @@ def parse_beacon(body, find_mall=snapshot.mall):
     event = BEACON_EVENTS.get(data.get("event", ""))
     if event is None:
         raise PayloadError(400, _("Jenis peristiwa tidak dikenal."))
-    mall = find_mall(data.get("mall", ""))
+    mall = find_mall(data.get("mall", "")) or recheck(data.get("mall", ""))
     if mall is None:
         raise PayloadError(404, _("Mal tidak dikenal."))
     kind, required = event
-    ids = resolve_ids(mall, data)
+    try:
+        ids = resolve_ids(mall, data)
+    except PayloadError:
+        # The catalog may have changed since the copy was taken: look once more in a fresh copy.
+        mall = recheck(mall.slug) or mall
+        ids = resolve_ids(mall, data)
     if required and f"{required}_id" not in ids:
         raise PayloadError(400, _("Peristiwa ini perlu kolom yang sah dari mal ini."))
     return mall, kind, event_id, ids

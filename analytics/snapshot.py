@@ -9,6 +9,7 @@ from catalog.models import Agency, Booth, Channel, Scene, Service
 from malls.models import Mall
 
 RELOAD_SECONDS = 60
+MISS_RELOAD_SECONDS = 5
 
 
 @dataclass
@@ -44,12 +45,12 @@ def _load():
     return {m.slug: m for m in malls.values()}
 
 
-def mall(slug):
+def mall(slug, max_age=RELOAD_SECONDS):
     """The snapshot of a published mall, or None. Keeps serving the last copy if a reload fails."""
     now = time.monotonic()
-    if _state["malls"] is None or now - _state["loaded_at"] > RELOAD_SECONDS:
+    if _state["malls"] is None or now - _state["loaded_at"] > max_age:
         with _lock:
-            if _state["malls"] is None or now - _state["loaded_at"] > RELOAD_SECONDS:
+            if _state["malls"] is None or now - _state["loaded_at"] > max_age:
                 try:
                     _state["malls"] = _load()
                 except Exception:
@@ -57,6 +58,12 @@ def mall(slug):
                         raise
                 _state["loaded_at"] = now
     return _state["malls"].get(slug)
+
+
+def recheck(slug):
+    """The mall's snapshot after a miss: reloaded when the copy is a few seconds old, so a booth, service or
+    channel added a moment ago is found, while a flood of bad slugs costs at most one reload per interval."""
+    return mall(slug, max_age=MISS_RELOAD_SECONDS)
 
 
 def reset():

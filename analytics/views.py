@@ -61,6 +61,8 @@ def outbound(request, mall_slug, channel_id):
     """Count a click to an agency's official channel, then send the citizen there."""
     mall = snapshot.mall(mall_slug)
     if mall is None or channel_id not in mall.channels:
+        mall = snapshot.recheck(mall_slug)  # a channel added or a catalog reloaded a moment ago
+    if mall is None or channel_id not in mall.channels:
         raise Http404("channel")
     if not ingest.is_bot(request.META):
         try:

@@ -26,7 +26,7 @@ def find_mall(slug):
 
 def check(body):
     try:
-        mall, kind, event_id, ids = parse_beacon(body, find_mall)
+        mall, kind, event_id, ids = parse_beacon(body, find_mall, recheck=find_mall)
     except PayloadError as exc:
         assert 400 <= exc.status < 500
         assert str(exc.message)
