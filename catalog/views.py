@@ -32,6 +32,14 @@ def booths_of(mall):
     return Booth.objects.for_mall(mall).select_related("scene").order_by("scene__order", "order")
 
 
+ROBOTS_TXT = "User-agent: *\nDisallow: /admin/\nDisallow: /staf/\nDisallow: /ringkasan/\nDisallow: /e\n"
+
+
+@require_safe
+def robots_txt(request):
+    return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+
+
 def healthz_live(request):
     return HttpResponse("ok", content_type="text/plain")
 

@@ -14,6 +14,7 @@ admin.site.index_title = "Pengelolaan"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/live", catalog_views.healthz_live, name="healthz-live"),
+    path("robots.txt", catalog_views.robots_txt, name="robots-txt"),
     # Analytics beacon: outside the language prefixes, one URL for every page.
     path("e", analytics_views.collect, name="analytics-collect"),
     # Panorama tiles and uploads: served with long cache headers in the embedded mode; a reverse proxy

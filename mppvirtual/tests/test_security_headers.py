@@ -24,3 +24,10 @@ def test_citizens_get_no_cookies(client, taman, path):
 def test_the_liveness_check_needs_nothing(client):
     response = client.get("/healthz/live")
     assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_robots_keep_crawlers_out_of_staff_pages_and_links(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body and "Disallow: /staf/" in body and "Disallow: /ringkasan/" in body
