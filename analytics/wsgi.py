@@ -7,15 +7,13 @@ resolution and ten middlewares roughly doubles the events one app process takes.
 
 import json
 
-from django.core.wsgi import get_wsgi_application
+from django.db import DatabaseError
+from django.utils import translation
 
-django_application = get_wsgi_application()  # sets Django up before the app's modules are imported
+from mppvirtual.wsgi import application as django_application  # sets Django up before the app's modules
 
-from django.db import DatabaseError  # noqa: E402
-from django.utils import translation  # noqa: E402
-
-from . import ingest  # noqa: E402
-from .queue import QueueUnavailable  # noqa: E402
+from . import ingest
+from .queue import QueueUnavailable
 
 
 def _respond(start_response, status, message=None, extra=()):
