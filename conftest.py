@@ -80,3 +80,13 @@ def personas(taman, django_user_model):
 
     create_demo_staff(None, [taman])
     return {u.username: u for u in django_user_model.objects.filter(username__in=["ani", "budi", "citra", "dewi"])}
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_by_default():
+    """Each test starts in the default language, whatever language an earlier test left active."""
+    from django.utils import translation
+
+    translation.activate("id")
+    yield
+    translation.deactivate()
