@@ -45,8 +45,8 @@ def test_it_prints_a_short_text_without_json(taman):
     ("args", "message"),
     [
         (["nowhere", "--from", "2026-11-01", "--to", "2026-11-02"], "no mall"),
-        (["taman", "--from", "1 Nov", "--to", "2026-11-02"], "--from must be a date"),
-        (["taman", "--from", "2026-11-03", "--to", "2026-11-02"], "not be after"),
+        (["taman", "--from", "1 Nov", "--to", "2026-11-02"], "--from: “1 Nov” bukan tanggal"),
+        (["taman", "--from", "2026-11-03", "--to", "2026-11-02"], "must not be before"),
     ],
 )
 def test_it_rejects_bad_arguments_with_a_clear_message(taman, args, message):

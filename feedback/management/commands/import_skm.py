@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from feedback.actions import import_skm
-from malls.models import Mall
+from malls.commands import get_mall
 
 
 class Command(BaseCommand):
@@ -18,9 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        mall = Mall.objects.filter(slug=options["mall"]).first()
-        if mall is None:
-            raise CommandError(f"Mal “{options['mall']}” tidak ada.")
+        mall = get_mall(options["mall"])
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Berkas {path} tidak ditemukan.")

@@ -1,20 +1,12 @@
 """python manage.py skm_report <mall> --from YYYY-MM-DD --to YYYY-MM-DD [--json]: IKM figures."""
 
-import datetime
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from feedback import ikm
 from feedback.models import SurveyResponse
-from malls.models import Mall
-
-
-def _date(text):
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError as exc:
-        raise CommandError(f"“{text}” bukan tanggal YYYY-MM-DD.") from exc
+from malls.commands import add_mall_argument, add_period_arguments, get_mall, get_period
 
 
 def skm_figures(mall, date_from, date_to):
@@ -31,18 +23,13 @@ class Command(BaseCommand):
     help = "Print the IKM (SKM) of a mall for a period, overall and per booth and service."
 
     def add_arguments(self, parser):
-        parser.add_argument("mall")
-        parser.add_argument("--from", dest="date_from", required=True)
-        parser.add_argument("--to", dest="date_to", required=True)
+        add_mall_argument(parser)
+        add_period_arguments(parser)
         parser.add_argument("--json", action="store_true", help="machine-readable output")
 
     def handle(self, *args, **options):
-        mall = Mall.objects.filter(slug=options["mall"]).first()
-        if mall is None:
-            raise CommandError(f"Mal “{options['mall']}” tidak ada.")
-        date_from, date_to = _date(options["date_from"]), _date(options["date_to"])
-        if date_to < date_from:
-            raise CommandError("--to harus sama atau sesudah --from.")
+        mall = get_mall(options["mall"])
+        date_from, date_to = get_period(options)
         figures = skm_figures(mall, date_from, date_to)
         if options["json"]:
             self.stdout.write(json.dumps(figures, ensure_ascii=False))

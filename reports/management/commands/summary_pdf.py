@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from malls.models import Mall
+from malls.commands import add_mall_argument, add_period_arguments, get_mall
 from reports.actions import render_summary_pdf
 from reports.periods import PeriodError, parse_range
 
@@ -14,17 +14,14 @@ class Command(BaseCommand):
     help = "Write the executive summary of a mall for a period as a PDF."
 
     def add_arguments(self, parser):
-        parser.add_argument("mall")
-        parser.add_argument("--from", dest="date_from", required=True)
-        parser.add_argument("--to", dest="date_to", required=True)
+        add_mall_argument(parser)
+        add_period_arguments(parser)
         parser.add_argument("--out", required=True, help="PDF file to write")
         parser.add_argument("--lang", choices=["id", "en"], default="id")
         parser.add_argument("--served", type=int, help="people served in the period, when analytics has no count")
 
     def handle(self, *args, **options):
-        mall = Mall.objects.filter(slug=options["mall"]).first()
-        if mall is None:
-            raise CommandError(f"Mal “{options['mall']}” tidak ada.")
+        mall = get_mall(options["mall"])
         try:
             period = parse_range(options["date_from"], options["date_to"])
         except PeriodError as exc:
