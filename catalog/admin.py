@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from malls.access import agency_ids_for_user, malls_for_user
+from malls.access import agencies_for_user
 from malls.admin import MallFilter, MallScopedAdmin
 
 from .models import Agency, Booth, Channel, LifeEvent, LifeEventStep, NewsItem, Scene, Service
@@ -13,13 +13,8 @@ class AgencyFilter(admin.SimpleListFilter):
     parameter_name = "agency"
 
     def lookups(self, request, model_admin):
-        agencies = Agency.objects.filter(mall__in=malls_for_user(request.user)).select_related("mall")
-        visible = []
-        for agency in agencies:
-            allowed = agency_ids_for_user(request.user, agency.mall)
-            if allowed is None or agency.id in allowed:
-                visible.append((agency.id, f"{agency.short_name} ({agency.mall.slug})"))
-        return visible
+        agencies = agencies_for_user(request.user).select_related("mall")
+        return [(agency.id, f"{agency.short_name} ({agency.mall.slug})") for agency in agencies]
 
     def queryset(self, request, queryset):
         return queryset.filter(agency_id=self.value()) if self.value() else queryset

@@ -47,12 +47,20 @@ def get_mall_for_staff(user, mall_slug):
     return mall
 
 
+def agency_scope(user, mall_field="mall", agency_field="agency"):
+    """A filter for rows of the malls the user sees, narrowed to their own agencies for an operator."""
+    condition = Q(pk__in=[])
+    for mall in malls_for_user(user):
+        agency_ids = agency_ids_for_user(user, mall)
+        mall_q = Q(**{mall_field: mall.id})
+        if agency_ids is not None:
+            mall_q &= Q(**{f"{agency_field}__in": agency_ids})
+        condition |= mall_q
+    return condition
+
+
 def agencies_for_user(user):
     """Agencies a staff user may edit: all of their malls' agencies, or only their own as an operator."""
     from catalog.models import Agency  # catalog builds on malls; imported here to keep that direction
 
-    condition = Q(pk__in=[])
-    for mall in malls_for_user(user):
-        agency_ids = agency_ids_for_user(user, mall)
-        condition |= Q(mall=mall) if agency_ids is None else Q(mall=mall, id__in=agency_ids)
-    return Agency.objects.filter(condition)
+    return Agency.objects.filter(agency_scope(user, "mall", "id"))

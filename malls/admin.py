@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.db.models import Q
 
-from .access import agencies_for_user, agency_ids_for_user, malls_for_user
+from .access import agencies_for_user, agency_scope, malls_for_user
 from .models import Mall, Membership, OpeningHours
 
 
@@ -30,18 +29,12 @@ class MallScopedAdmin(admin.ModelAdmin):
         qs = super().get_queryset(request)
         if request.user.is_superuser:
             return qs
-        malls = list(malls_for_user(request.user))
         if self.agency_field is None:
             # Mall-wide rows (scenes, booths, life events, news) are for mall and district admins only.
-            return qs.none() if self._is_operator_only(request) else qs.filter(**{f"{self.mall_field}__in": malls})
-        condition = Q(pk__in=[])
-        for mall in malls:
-            agency_ids = agency_ids_for_user(request.user, mall)
-            mall_q = Q(**{f"{self.mall_field}_id": mall.id})
-            if agency_ids is not None:
-                mall_q &= Q(**{f"{self.agency_field}_id__in": agency_ids})
-            condition |= mall_q
-        return qs.filter(condition)
+            if self._is_operator_only(request):
+                return qs.none()
+            return qs.filter(**{f"{self.mall_field}__in": malls_for_user(request.user)})
+        return qs.filter(agency_scope(request.user, self.mall_field, self.agency_field))
 
     def _is_operator_only(self, request):
         return all(m.role == Membership.AGENCY_OPERATOR for m in request.user.memberships.all())

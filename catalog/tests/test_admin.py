@@ -100,3 +100,10 @@ def test_memberships_are_for_superusers_only(client, personas):
     client.force_login(personas["ani"])
     assert client.get("/admin/malls/membership/").status_code == 403
     assert Membership.objects.filter(user=personas["ani"], role=Membership.DISTRICT_ADMIN).exists()
+
+
+def test_an_operator_sees_only_their_own_agency_in_the_agency_list(client, personas):
+    client.force_login(personas["citra"])
+    response = client.get("/admin/catalog/agency/")
+    assert response.status_code == 200
+    assert [a.slug for a in response.context["cl"].queryset] == ["dispendukcapil"]
