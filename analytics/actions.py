@@ -26,20 +26,40 @@ INSERT = (
     f"INSERT INTO analytics_event ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
     "ON CONFLICT (event_id) DO NOTHING"
 )
+STAGING = "analytics_event_incoming"  # a temporary table of the writer's own database session
 
 
 def store_events(records):
     """Insert queued event records; an event id already stored is skipped, so a replay is harmless.
 
-    A plain multi-row INSERT (the ORM's per-field preparation costs ~10x more at ingest rates).
-    Records of a mall deleted since they were queued are dropped.
+    PostgreSQL: COPY into a session-local staging table, then one INSERT ... ON CONFLICT (several times
+    cheaper per row than row-by-row INSERTs, for the database and for this process). SQLite: a plain
+    multi-row INSERT. Records of a mall deleted since they were queued are dropped.
     """
     malls = set(Mall.objects.values_list("id", flat=True))
     rows = [_row(r) for r in records if r.get("mall_id") in malls]
+    if not rows:
+        return 0
     with transaction.atomic(), connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH):
-            cursor.executemany(INSERT, rows[start : start + BATCH])
+        if connection.vendor == "postgresql":
+            _copy_insert(cursor, rows)
+        else:
+            for start in range(0, len(rows), BATCH):
+                cursor.executemany(INSERT, rows[start : start + BATCH])
     return len(rows)
+
+
+def _copy_insert(cursor, rows):
+    columns = ", ".join(COLUMNS)
+    cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGING} AS SELECT {columns} FROM analytics_event WITH NO DATA")
+    cursor.execute(f"TRUNCATE {STAGING}")  # rows of an earlier, failed batch in this session
+    with cursor.cursor.copy(f"COPY {STAGING} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    cursor.execute(
+        f"INSERT INTO analytics_event ({columns}) SELECT {columns} FROM {STAGING} ON CONFLICT (event_id) DO NOTHING"
+    )
+    cursor.execute(f"TRUNCATE {STAGING}")
 
 
 def _row(record):

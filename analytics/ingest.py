@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mppvirtual.lib.http import client_ip
+from mppvirtual.lib.http import client_ip_of
 
 from . import privacy, snapshot
 from .models import Kind
@@ -40,6 +40,25 @@ PAGE_CONTEXT = {
 SERVICE_PATH = re.compile(r"^/(?:en/)?(?P<mall>[-\w]+)/layanan/(?P<service>[-\w]+)/$")
 
 
+TOO_BIG = _("Data terlalu besar (maksimal 4 KB).")
+UNAVAILABLE = _("Sedang tidak dapat menyimpan; coba lagi sebentar.")
+USE_POST = _("Gunakan POST.")
+NOT_HERE = _("Server ini hanya menerima peristiwa kunjungan di /e.")
+RETRY_AFTER = "5"
+REASONS = {202: "Accepted", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed"}
+REASONS |= {413: "Payload Too Large", 503: "Service Unavailable"}
+
+
+def answer_language(accept_language):
+    """Messages follow the browser: English when it asks for English first, else Indonesian."""
+    return "en" if accept_language.lower().startswith("en") else "id"
+
+
+def error_body(message):
+    """The JSON body of a refusal; call it with the answer's language active."""
+    return json.dumps({"error": str(message)}, ensure_ascii=False).encode()
+
+
 class PayloadError(Exception):
     def __init__(self, status, message):
         super().__init__(str(message))
@@ -53,7 +72,7 @@ class PayloadError(Exception):
 def parse_beacon(body, find_mall=snapshot.mall, recheck=snapshot.recheck):
     """Validate a beacon body; returns (mall snapshot, kind, event uuid, catalog ids) or raises PayloadError."""
     if len(body) > MAX_BODY:
-        raise PayloadError(413, _("Data terlalu besar (maksimal 4 KB)."))
+        raise PayloadError(413, TOO_BIG)
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
@@ -141,30 +160,29 @@ def build_record(mall, kind, meta, event_id=None, now=None, **fields):
     }
 
 
-def client_ip_of(meta):
-    class _Request:  # client_ip() reads request.META only
-        META = meta
-
-    return client_ip(_Request)
-
-
 def is_bot(meta):
     return privacy.is_bot(meta.get("HTTP_USER_AGENT", ""))
 
 
-def accept_beacon(meta, body):
-    """The whole ingest decision: (status, error message or None). 202 only after a durable write."""
+def check_beacon(meta, body):
+    """The ingest decision without the write: (status, error message or None, record to queue or None)."""
     if not origin_allowed(meta):
-        return 403, _("Asal permintaan tidak diizinkan.")
+        return 403, _("Asal permintaan tidak diizinkan."), None
     try:
         mall, kind, event_id, ids = parse_beacon(body)
     except PayloadError as exc:
-        return exc.status, exc.message
+        return exc.status, exc.message, None
     if is_bot(meta):
-        return 403, _("Kunjungan robot tidak dihitung.")
-    record = build_record(mall, kind, meta, event_id=event_id, **ids)
-    get_queue().put([record])  # raises QueueUnavailable -> 503
-    return 202, None
+        return 403, _("Kunjungan robot tidak dihitung."), None
+    return 202, None, build_record(mall, kind, meta, event_id=event_id, **ids)
+
+
+def accept_beacon(meta, body):
+    """The whole ingest decision: (status, error message or None). 202 only after a durable write."""
+    status, message, record = check_beacon(meta, body)
+    if record is not None:
+        get_queue().put([record])  # raises QueueUnavailable -> 503
+    return status, message
 
 
 # Page views and outbound clicks -----------------------------------------------------------------------

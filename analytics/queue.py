@@ -2,12 +2,13 @@
 
 - Spool (embedded mode): each web process appends JSON lines to its own file for the current 2-second
   segment and fsyncs before answering; the worker stores closed segments, then deletes them.
-- Redis (production, REDIS_URL set): XADD to a stream (Redis with appendfsync always); the worker reads
-  it through a consumer group and XACKs only after the database commit.
+- Redis (production, REDIS_URL set): XADD to a stream (Redis with appendfsync always), one entry per
+  batch of records; the worker reads it through a consumer group and XACKs only after the database commit.
 Either way a crash between storing and acknowledging only replays events, and the unique event id
 turns the replay into a no-op.
 """
 
+import asyncio
 import fcntl
 import json
 import os
@@ -45,6 +46,10 @@ class SpoolQueue:
             except OSError as exc:
                 raise QueueUnavailable(str(exc)) from exc
         raise QueueUnavailable("spool segment kept disappearing")
+
+    async def put_async(self, records):
+        """put() from an event loop: the fsync runs in a worker thread."""
+        await asyncio.to_thread(self.put, records)
 
     @staticmethod
     def _append(path, data):
@@ -105,19 +110,28 @@ class RedisQueue:
         import redis
 
         self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
-        self.stream = stream
+        self.url, self.stream = url, stream
+        self.async_client = None
 
     def put(self, records):
+        """One XADD for the whole batch: the entry holds the records as JSON lines."""
         import redis
 
         try:
-            if len(records) == 1:
-                self.client.xadd(self.stream, {"e": encode(records[0])})
-            else:
-                pipe = self.client.pipeline(transaction=False)
-                for r in records:
-                    pipe.xadd(self.stream, {"e": encode(r)})
-                pipe.execute()
+            self.client.xadd(self.stream, {"e": "\n".join(encode(r) for r in records)})
+        except redis.RedisError as exc:
+            raise QueueUnavailable(str(exc)) from exc
+
+    async def put_async(self, records):
+        """put() from an event loop (analytics.asgi), on a client of that loop."""
+        import redis
+
+        if self.async_client is None:
+            from redis import asyncio as redis_asyncio
+
+            self.async_client = redis_asyncio.Redis.from_url(self.url, socket_timeout=2, socket_connect_timeout=2)
+        try:
+            await self.async_client.xadd(self.stream, {"e": "\n".join(encode(r) for r in records)})
         except redis.RedisError as exc:
             raise QueueUnavailable(str(exc)) from exc
 
@@ -144,7 +158,7 @@ class RedisQueue:
                     continue
                 return total
             ids = [entry_id for entry_id, _ in entries]
-            records = [json.loads(fields[b"e"]) for _, fields in entries if fields]
+            records = [json.loads(line) for _, fields in entries if fields for line in fields[b"e"].splitlines()]
             store(records)
             pipe = self.client.pipeline(transaction=False)
             pipe.xack(self.stream, GROUP, *ids)

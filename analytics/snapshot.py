@@ -5,6 +5,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from django.core.exceptions import SynchronousOnlyOperation
+
 from catalog.models import Agency, Booth, Channel, Scene, Service
 from malls.models import Mall
 
@@ -53,6 +55,8 @@ def mall(slug, max_age=RELOAD_SECONDS):
             if _state["malls"] is None or now - _state["loaded_at"] > max_age:
                 try:
                     _state["malls"] = _load()
+                except SynchronousOnlyOperation:
+                    raise  # called from an event loop: the caller retries in a thread (analytics.asgi)
                 except Exception:
                     if _state["malls"] is None:
                         raise

@@ -9,7 +9,6 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
@@ -20,7 +19,6 @@ from . import dashboard, ingest, snapshot
 from .queue import QueueUnavailable
 
 log = logging.getLogger(__name__)
-RETRY_AFTER = "5"
 
 
 # Public ----------------------------------------------------------------------------------------------
@@ -30,15 +28,15 @@ RETRY_AFTER = "5"
 def collect(request):
     """POST one beacon event. 202 only once it is durably queued; 503 + Retry-After when it cannot be."""
     if request.method != "POST":
-        response = _error(405, _("Gunakan POST."))
+        response = _error(405, ingest.USE_POST)
         response["Allow"] = "POST"
         return response
     try:
         status, message = ingest.accept_beacon(request.META, request.body)
     except (QueueUnavailable, DatabaseError):
         log.warning("analytics queue unavailable")
-        response = _error(503, _("Sedang tidak dapat menyimpan; coba lagi sebentar."))
-        response["Retry-After"] = RETRY_AFTER
+        response = _error(503, ingest.UNAVAILABLE)
+        response["Retry-After"] = ingest.RETRY_AFTER
         return response
     if status == 202:
         response = HttpResponse(status=202)

@@ -2,10 +2,9 @@
 
 The ingest decision is the same function the Django view calls (`ingest.accept_beacon`); skipping URL
 resolution and ten middlewares roughly doubles the events one app process takes. Serve
-`analytics.wsgi:application` instead of `mppvirtual.wsgi:application` to use it.
+`analytics.wsgi:application` instead of `mppvirtual.wsgi:application` to use it. In production the
+beacon goes to its own server instead (`analytics.asgi`), which writes events in groups.
 """
-
-import json
 
 from django.db import DatabaseError
 from django.utils import translation
@@ -17,15 +16,13 @@ from .queue import QueueUnavailable
 
 
 def _respond(start_response, status, message=None, extra=()):
-    reasons = {202: "Accepted", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 413: "Payload Too Large"}
-    reasons[503] = "Service Unavailable"
     headers = [("Cache-Control", "no-store"), *extra]
     body = b""
     if message is not None:
-        body = json.dumps({"error": str(message)}, ensure_ascii=False).encode()
+        body = ingest.error_body(message)
         headers.append(("Content-Type", "application/json"))
     headers.append(("Content-Length", str(len(body))))
-    start_response(f"{status} {reasons.get(status, '')}", headers)
+    start_response(f"{status} {ingest.REASONS.get(status, '')}", headers)
     return [body]
 
 
@@ -34,28 +31,15 @@ def ingest_app(environ, start_response):
         length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = -1
-    language = "en" if environ.get("HTTP_ACCEPT_LANGUAGE", "").lower().startswith("en") else "id"
-    with translation.override(language):
+    with translation.override(ingest.answer_language(environ.get("HTTP_ACCEPT_LANGUAGE", ""))):
         if not 0 <= length <= ingest.MAX_BODY:
-            return _respond(start_response, 413, _too_big())
+            return _respond(start_response, 413, ingest.TOO_BIG)
         body = environ["wsgi.input"].read(length)
         try:
             status, message = ingest.accept_beacon(environ, body)
         except (QueueUnavailable, DatabaseError):
-            return _respond(start_response, 503, _unavailable(), [("Retry-After", "5")])
+            return _respond(start_response, 503, ingest.UNAVAILABLE, [("Retry-After", ingest.RETRY_AFTER)])
         return _respond(start_response, status, message)
-
-
-def _too_big():
-    from django.utils.translation import gettext
-
-    return gettext("Data terlalu besar (maksimal 4 KB).")
-
-
-def _unavailable():
-    from django.utils.translation import gettext
-
-    return gettext("Sedang tidak dapat menyimpan; coba lagi sebentar.")
 
 
 def with_fast_ingest(django_app):

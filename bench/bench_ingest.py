@@ -1,11 +1,13 @@
-"""Ingest throughput in the production setup on this machine: gunicorn + Redis stream + PostgreSQL,
-the batch writer draining beside it, load from wrk on loopback (60 s). Prints events/s, latency
+"""Ingest throughput in the production setup on this machine: the beacon server (bin/serve-ingest) +
+Redis stream + PostgreSQL, the batch writer draining beside it, load from wrk on loopback (60 s); then,
+for comparison, the single-server shapes (gunicorn serving the whole site). Prints events/s, latency
 percentiles, acknowledged vs stored (lost = acknowledged but not stored), and the ratio to an almost
 empty endpoint of the same server. Nothing is asserted.
 
-Uses the Redis at 127.0.0.1:6379 (database 9, a stream key of its own, deleted afterwards) and the
-PostgreSQL at 127.0.0.1:5432 (database bench_ingest, dropped afterwards).
-Environment: BENCH_SECONDS (60), BENCH_CONNECTIONS (32), BENCH_WORKERS (2).
+Starts its own redis-server (appendonly yes, appendfsync always: an acknowledged event is on disk) on a
+free port and uses the PostgreSQL at 127.0.0.1:5432 (database bench_ingest, dropped afterwards).
+Environment: BENCH_SECONDS (60; the two single-server shapes run a quarter of it), BENCH_CONNECTIONS (32),
+BENCH_WORKERS (2).
 """
 
 import os
@@ -20,15 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analytics.tests.servers import free_port, wait_until  # noqa: E402
+from analytics.tests.servers import Redis, free_port, wait_until  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DB = "bench_ingest"
-REDIS = "redis://127.0.0.1:6379/9"
-STREAM = f"bench:analytics:{os.getpid()}"
+STREAM = "mpp:analytics"
 
 LUA = r"""
 local counter = 0
@@ -81,12 +82,23 @@ def wrk(url, seconds, script=None, connections=CONNECTIONS, headers=()):
     }
 
 
-def start_app(env, module, port, log):
+def start_app(env, shape, port, log):
+    """The production ingest server (bin/serve-ingest) or a gunicorn shape serving the whole site."""
+    if shape == "ingest-server":
+        env = {**env, "INGEST_PORT": str(port), "INGEST_WORKERS": str(WORKERS)}
+        return subprocess.Popen([str(ROOT / "bin/serve-ingest")], cwd=ROOT, env=env, stdout=log, stderr=log)
     return subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), module, "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-         "--threads", os.environ.get("BENCH_THREADS", "8"), "--worker-class", "gthread", "--backlog", "2048"],
+        [str(ROOT / ".venv/bin/gunicorn"), shape, "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
+         "--threads", "8", "--worker-class", "gthread", "--backlog", "2048"],
         cwd=ROOT, env=env, stdout=log, stderr=log,
     )  # fmt: skip
+
+
+SHAPES = [
+    ("production: bin/serve-ingest (analytics.asgi on granian, group commit)", "ingest-server", 1),
+    ("one server, as make run: analytics.wsgi on gunicorn, before the middleware", "analytics.wsgi:application", 4),
+    ("through the full Django view: mppvirtual.wsgi on gunicorn", "mppvirtual.wsgi:application", 4),
+]  # (label, shape, fraction of BENCH_SECONDS)
 
 
 def main():
@@ -94,10 +106,11 @@ def main():
         subprocess.run(["apt-get", "install", "-y", "wrk"], capture_output=True)
     folder = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     (folder / "var").mkdir()
+    redis = Redis(folder)  # private, appendonly + appendfsync always, as in production
     env = {
         **os.environ,
         "DATABASE_URL": f"{PG}/{DB}",
-        "REDIS_URL": REDIS,
+        "REDIS_URL": redis.url,
         "ANALYTICS_STREAM": STREAM,
         "CACHE_IN_REDIS": "false",
         "MPP_VAR_DIR": str(folder / "var"),
@@ -120,16 +133,14 @@ def main():
         script = folder / "post.lua"
         script.write_text(LUA)
         print(f"load average before the run: {os.getloadavg()[0]:.1f} (other processes share these cores)")
-        print(f"setup: gunicorn {WORKERS} workers x {os.environ.get('BENCH_THREADS', '8')} threads, Redis stream (appendonly as configured), "
+        print(f"setup: {WORKERS} server workers, Redis stream (appendonly, appendfsync always), batch writer, "
               f"PostgreSQL {DB}; wrk -t2 -c{CONNECTIONS}; {os.cpu_count()} CPUs")  # fmt: skip
 
         results = {}
-        for label, module, seconds in [
-            ("fast path (analytics.wsgi, before the middleware)", "analytics.wsgi:application", SECONDS),
-            ("Django view (mppvirtual.wsgi)", "mppvirtual.wsgi:application", max(10, SECONDS // 4)),
-        ]:
+        for label, shape, fraction in SHAPES:
+            seconds = max(10, SECONDS // fraction)
             port = free_port()
-            app = start_app(env, module, port, log)
+            app = start_app(env, shape, port, log)
             writer = subprocess.Popen(
                 [sys.executable, "manage.py", "run_worker", "--only", "analytics-batch-writer"],
                 cwd=ROOT, env=env, stdout=log, stderr=log,
@@ -143,13 +154,13 @@ def main():
                 raise SystemExit("server did not start: " + (folder / "server.log").read_text()[-2000:])
             origin = [f"Origin: {base}"]
             wrk(base + "/e", 3, str(script), headers=origin)  # warm-up (not counted below)
-            wait_until(lambda: _stream_len() == 0, 60)
+            wait_until(lambda: _stream_len(redis) == 0, 60)
             time.sleep(2)  # the writer's last batch commits
             before = int(psql("SELECT count(*) FROM analytics_event", DB) or 0)
-            stream_before = _stream_len()
+            stream_before = _stream_len(redis)
             run = wrk(base + "/e", seconds, str(script), headers=origin)
             acked = run["requests"] - run["non2xx"]
-            stored = _wait_stored(before, acked)
+            stored = _wait_stored(redis, before, acked)
             empty = wrk(base + "/healthz/live", 10)
             results[label] = (run, acked, stored, empty)
             print(f"\n{label}, {seconds} s:")
@@ -158,7 +169,7 @@ def main():
             print(f"  latency p50 {run['latency'].get('50')}  p90 {run['latency'].get('90')}  "
                   f"p99 {run['latency'].get('99')}")  # fmt: skip
             print(f"  stored in PostgreSQL: {stored}; lost (acknowledged, not stored): {max(0, acked - stored)}")
-            print(f"  stream entries before/after the run: {stream_before} -> {_stream_len()} (drained)")
+            print(f"  stream entries before/after the run: {stream_before} -> {_stream_len(redis)} (drained)")
             print(f"  empty endpoint (/healthz/live, GET) on the same server: {empty['rate']:.0f} req/s, "
                   f"p99 {empty['latency'].get('99')}; ingest / empty = {run['rate'] / empty['rate']:.2f}")  # fmt: skip
             for p in (app, writer):
@@ -168,24 +179,24 @@ def main():
         for p in procs:
             if p.poll() is None:
                 p.kill()
-        subprocess.run(["redis-cli", "-n", "9", "DEL", STREAM], capture_output=True)
+        redis.stop()
         time.sleep(1)
         psql(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _stream_len():
-    out = subprocess.run(["redis-cli", "-n", "9", "XLEN", STREAM], capture_output=True, text=True).stdout
+def _stream_len(redis):
+    out = subprocess.run(["redis-cli", "-p", str(redis.port), "XLEN", STREAM], capture_output=True, text=True).stdout
     return int(out.strip() or 0)
 
 
-def _wait_stored(before, acked, timeout=180):
+def _wait_stored(redis, before, acked, timeout=180):
     """Wait for the batch writer to drain the stream; returns events stored by the measured run."""
     deadline = time.monotonic() + timeout
     stored = 0
     while time.monotonic() < deadline:
         stored = int(psql("SELECT count(*) FROM analytics_event", DB)) - before
-        if stored >= acked and _stream_len() == 0:
+        if stored >= acked and _stream_len(redis) == 0:
             break
         time.sleep(1)
     return stored

@@ -1,5 +1,5 @@
-"""Private server processes for the reliability tests: PostgreSQL, Redis, the app under gunicorn and the
-worker, each on a free port in a temporary folder, so the shared servers are never touched."""
+"""Private server processes for the reliability tests: PostgreSQL, Redis, the app under gunicorn (and
+the beacon server), the worker, each on a free port in a temporary folder, so the shared servers are never touched."""
 
 import json
 import os
@@ -143,39 +143,30 @@ class App:
         assert done.returncode == 0, done.stderr[-3000:]
         return db_file
 
-    def start(self, workers=2):
+    def start(self, workers=2, ingest_server=False):
+        """gunicorn + the batch writer; with `ingest_server`, also bin/serve-ingest on `self.ingest_port`."""
         log = open(self.folder / "app.log", "ab")
-        self.processes.append(
-            subprocess.Popen(
-                [
-                    VENV_BIN / "gunicorn",
-                    "mppvirtual.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{self.port}",
-                    "--workers",
-                    str(workers),
-                    "--threads",
-                    "4",
-                    "--worker-class",
-                    "gthread",
-                ],
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=log,
-            )  # fmt: skip
-        )
-        self.processes.append(
-            subprocess.Popen(
-                [sys.executable, "manage.py", "run_worker", "--only", "analytics-batch-writer"],
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=log,
-            )  # fmt: skip
-        )
-        up = wait_until(lambda: urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz/live", timeout=1), 30)
-        assert up, (self.folder / "app.log").read_text()[-3000:]
+        gunicorn = [
+            VENV_BIN / "gunicorn", "mppvirtual.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
+            "--workers", str(workers), "--threads", "4", "--worker-class", "gthread",
+        ]  # fmt: skip
+        writer = [sys.executable, "manage.py", "run_worker", "--only", "analytics-batch-writer"]
+        for command in (gunicorn, writer):
+            self.processes.append(subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log))
+        ports = [self.port]
+        if ingest_server:
+            self.ingest_port = free_port()
+            env = {**self.env, "INGEST_PORT": str(self.ingest_port), "INGEST_WORKERS": "1"}
+            self.processes.append(
+                subprocess.Popen([ROOT / "bin" / "serve-ingest"], cwd=ROOT, env=env, stdout=log, stderr=log)
+            )
+            ports.append(self.ingest_port)
+        for port in ports:
+            up = wait_until(lambda p=port: urllib.request.urlopen(f"http://127.0.0.1:{p}/healthz/live", timeout=1), 30)
+            assert up, (self.folder / "app.log").read_text()[-3000:]
+
+    def log(self):
+        return (self.folder / "app.log").read_text(errors="replace")
 
     def stop(self):
         for p in self.processes:

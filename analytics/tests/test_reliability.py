@@ -1,5 +1,5 @@
-"""No acknowledged event is lost: real HTTP against gunicorn + the worker, with private PostgreSQL and
-Redis servers that the tests stop and restart. They start their own processes, so they run once per CI
+"""No acknowledged event is lost: real HTTP against gunicorn (or the beacon server, bin/serve-ingest) +
+the worker, with private PostgreSQL and Redis servers that the tests stop and restart. They start their own processes, so they run once per CI
 run (in the SQLite pass of the suite)."""
 
 import os
@@ -34,10 +34,10 @@ def sqlite_template(tmp_path_factory):
 def stack(request):
     started = []
 
-    def start(app, template=None):
+    def start(app, template=None, ingest_server=False):
         started.append(app)
         app.setup(template)
-        app.start()
+        app.start(ingest_server=ingest_server)
         return app
 
     yield start
@@ -45,12 +45,22 @@ def stack(request):
         app.stop()
 
 
-def test_a_postgresql_restart_while_events_flow_loses_no_acknowledged_event(tmp_path, stack):
+BEACON_SERVERS = pytest.mark.parametrize("beacon_server", ["site", "ingest-server"])
+
+
+def beacon_port(app, beacon_server):
+    return app.ingest_port if beacon_server == "ingest-server" else app.port
+
+
+@BEACON_SERVERS
+def test_a_postgresql_restart_while_events_flow_loses_no_acknowledged_event(tmp_path, stack, beacon_server):
     redis = Redis(tmp_path)
     pg = Postgres()
     try:
-        app = stack(App(tmp_path, DATABASE_URL=pg.url, REDIS_URL=redis.url))
-        with Load(app.port, rate=60) as load:
+        app = stack(
+            App(tmp_path, DATABASE_URL=pg.url, REDIS_URL=redis.url), ingest_server=beacon_server == "ingest-server"
+        )
+        with Load(beacon_port(app, beacon_server), rate=60) as load:
             time.sleep(3)
             pg.stop("immediate")  # a crash, not a clean shutdown
             time.sleep(3)
@@ -66,11 +76,12 @@ def test_a_postgresql_restart_while_events_flow_loses_no_acknowledged_event(tmp_
         pg.remove()
 
 
-def test_with_redis_stopped_it_answers_503_then_recovers_and_drains(tmp_path, stack, sqlite_template):
+@BEACON_SERVERS
+def test_with_redis_stopped_it_answers_503_then_recovers_and_drains(tmp_path, stack, sqlite_template, beacon_server):
     redis = Redis(tmp_path)
     try:
-        app = stack(App(tmp_path, REDIS_URL=redis.url), sqlite_template)
-        with Load(app.port, rate=40) as load:
+        app = stack(App(tmp_path, REDIS_URL=redis.url), sqlite_template, ingest_server=beacon_server == "ingest-server")
+        with Load(beacon_port(app, beacon_server), rate=40) as load:
             time.sleep(2)
             redis.stop()
             time.sleep(2)
@@ -83,6 +94,7 @@ def test_with_redis_stopped_it_answers_503_then_recovers_and_drains(tmp_path, st
         assert load.statuses[-1] == 202
         assert wait_until(lambda: acked <= app.sqlite_events(), timeout=30), "acknowledged events missing"
         assert len(app.sqlite_events()) == len(acked)
+        assert "Android 13" not in app.log()  # no server logs the visitor's user agent
     finally:
         redis.stop()
 

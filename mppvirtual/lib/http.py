@@ -32,10 +32,15 @@ class SecurityHeadersMiddleware:
 
 def client_ip(request):
     """The client address; X-Forwarded-For is trusted only when BEHIND_PROXY is set."""
+    return client_ip_of(request.META)
+
+
+def client_ip_of(meta):
+    """client_ip() from the request variables alone (WSGI environ or request.META)."""
     from django.conf import settings
 
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    return meta.get("REMOTE_ADDR", "")
