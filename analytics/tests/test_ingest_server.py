@@ -5,12 +5,8 @@ Real queue (the test's spool folder) and real database; over real HTTP it runs i
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +16,6 @@ from analytics.models import Event
 from analytics.queue import QueueUnavailable
 
 from .conftest import BROWSER_UA, drain
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def beacon(**fields):
@@ -192,12 +186,3 @@ def test_a_failed_write_fails_every_request_in_it_and_the_next_write_goes_on():
     assert all(isinstance(outcome, QueueUnavailable) for outcome in first)
     assert later is None
     assert calls[-1] == ["later"]
-
-
-def test_the_asgi_entry_loads_without_a_settings_variable(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env["MPP_VAR_DIR"] = str(tmp_path)
-    code = "import analytics.asgi as a; print(callable(a.application))"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "True"

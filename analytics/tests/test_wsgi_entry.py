@@ -1,17 +1,21 @@
-"""bin/serve starts gunicorn with analytics.wsgi; it must load on its own, as gunicorn imports it."""
+"""bin/serve imports analytics.wsgi (gunicorn), bin/serve-ingest analytics.asgi (granian): each must load
+on its own, with no settings variable in the environment."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_wsgi_entry_loads_without_a_settings_variable(tmp_path):
+@pytest.mark.parametrize("module", ["analytics.wsgi", "analytics.asgi"])
+def test_the_server_entry_loads_without_a_settings_variable(tmp_path, module):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env["MPP_VAR_DIR"] = str(tmp_path)
-    code = "import analytics.wsgi as w; print(callable(w.application))"
+    code = f"import {module} as m; print(callable(m.application))"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
