@@ -27,7 +27,7 @@ from django.utils import translation  # noqa: E402
 from . import ingest  # noqa: E402
 from .queue import QueueUnavailable, get_queue  # noqa: E402
 
-MAX_GROUP = 2000  # records in one write; more wait for the next
+MAX_GROUP = 500  # records in one write (one stream entry); more wait for the next write
 
 
 class GroupWriter:

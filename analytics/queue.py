@@ -144,8 +144,11 @@ class RedisQueue:
             if "BUSYGROUP" not in str(exc):
                 raise
 
-    def drain(self, store, everything=False, count=5000, consumer="writer"):
-        """Store pending then new stream entries in batches; XACK + XDEL only after `store` committed."""
+    def drain(self, store, everything=False, count=1000, consumer="writer"):
+        """Store pending then new stream entries in batches; XACK + XDEL only after `store` committed.
+
+        An entry holds one group of records (at most 500, analytics.asgi), so `count` entries stay a
+        batch the writer can hold in memory even after a long database outage."""
         self._ensure_group()
         total = 0
         start = "0"  # first our own unacknowledged entries (a crash after reading), then new ones
