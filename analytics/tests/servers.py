@@ -183,11 +183,11 @@ class App:
 
 
 class Load:
-    """Posts scene views at a steady rate from a thread; remembers which ids were acknowledged (202)."""
+    """Posts scene views at a steady rate from a thread; remembers the ids it sent and those acknowledged (202)."""
 
     def __init__(self, port, rate):
         self.port, self.rate = port, rate
-        self.acked, self.statuses = [], []
+        self.sent, self.acked, self.statuses = [], [], []
         self._stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
@@ -201,6 +201,7 @@ class Load:
 
     def post(self, conn):
         event_id = str(uuid.uuid4())
+        self.sent.append(event_id)
         body = json.dumps({"id": event_id, "mall": "taman", "event": "scene_view", "scene": "front-office"})
         headers = {
             "Origin": f"http://127.0.0.1:{self.port}",

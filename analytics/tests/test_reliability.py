@@ -93,7 +93,9 @@ def test_with_redis_stopped_it_answers_503_then_recovers_and_drains(tmp_path, st
         assert 503 in during
         assert load.statuses[-1] == 202
         assert wait_until(lambda: acked <= app.sqlite_events(), timeout=30), "acknowledged events missing"
-        assert len(app.sqlite_events()) == len(acked)
+        # A write Redis made just as it went down may be answered 503 (the browser retries it with the same id,
+        # stored once); nothing else is stored.
+        assert app.sqlite_events() <= hexes(load.sent)
         assert "Android 13" not in app.log()  # no server logs the visitor's user agent
     finally:
         redis.stop()
