@@ -1,6 +1,7 @@
 """Writes of the analytics app: storing queued events, folding them into the rollups, and purging."""
 
 import datetime
+import operator
 import uuid
 
 from django.conf import settings
@@ -26,6 +27,8 @@ INSERT = (
     f"INSERT INTO analytics_event ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
     "ON CONFLICT (event_id) DO NOTHING"
 )
+DEFAULTS = dict.fromkeys(COLUMNS) | {"device": 0, "term": "", "referrer": ""}  # the rest default to NULL
+IN_COLUMN_ORDER = operator.itemgetter(*COLUMNS)
 STAGING = "analytics_event_incoming"  # a temporary table of the writer's own database session
 
 
@@ -37,16 +40,17 @@ def store_events(records):
     multi-row INSERT. Records of a mall deleted since they were queued are dropped.
     """
     malls = set(Mall.objects.values_list("id", flat=True))
-    rows = [_row(r) for r in records if r.get("mall_id") in malls]
-    if not rows:
+    kept = [r for r in records if r.get("mall_id") in malls]
+    if not kept:
         return 0
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            _copy_insert(cursor, rows)
+            _copy_insert(cursor, [_values(r) for r in kept])  # PostgreSQL reads the ISO times and UUIDs itself
         else:
+            rows = [_sqlite_row(r) for r in kept]
             for start in range(0, len(rows), BATCH):
                 cursor.executemany(INSERT, rows[start : start + BATCH])
-    return len(rows)
+    return len(kept)
 
 
 def _copy_insert(cursor, rows):
@@ -62,32 +66,21 @@ def _copy_insert(cursor, rows):
     cursor.execute(f"TRUNCATE {STAGING}")
 
 
-def _row(record):
-    ts = record["ts"]
+def _values(record):
+    """The record's values in COLUMNS order; optional fields default as the model does."""
+    return IN_COLUMN_ORDER(DEFAULTS | record)
+
+
+def _sqlite_row(record):
+    values = dict(zip(COLUMNS, _values(record), strict=True))
+    ts = values["ts"]
     if isinstance(ts, str):
         ts = datetime.datetime.fromisoformat(ts)
-    day = record["day"]
-    if isinstance(day, datetime.date):
-        day = day.isoformat()
-    event_id = uuid.UUID(str(record["event_id"]))
-    return (
-        event_id.hex if connection.vendor == "sqlite" else event_id,
-        record["mall_id"],
-        connection.ops.adapt_datetimefield_value(ts),
-        day,
-        record["hour"],
-        record["kind"],
-        record["visitor"],
-        record.get("device", 0),
-        record.get("service_id"),
-        record.get("booth_id"),
-        record.get("agency_id"),
-        record.get("scene_id"),
-        record.get("channel_id"),
-        record.get("term", ""),
-        record.get("result_count"),
-        record.get("referrer", ""),
-    )
+    values["ts"] = connection.ops.adapt_datetimefield_value(ts)
+    if isinstance(values["day"], datetime.date):
+        values["day"] = values["day"].isoformat()
+    values["event_id"] = uuid.UUID(str(values["event_id"])).hex
+    return tuple(values.values())
 
 
 def rollup_days(pairs, up_to=None):

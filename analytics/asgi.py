@@ -9,10 +9,12 @@ The decision itself is `ingest.check_beacon`, as in the Django view and `analyti
 memory (catalog snapshot, the day's salt); when it needs the database, once a minute or at a new day,
 Django refuses that inside the event loop and the request is decided again in a worker thread.
 
-Serve with: granian --interface asgi analytics.asgi:application
+Served by bin/serve-ingest through granian's own interface (RSGI, `__rsgi__`), which costs less per request;
+any ASGI server can serve it too (`__call__`).
 """
 
 import asyncio
+import functools
 import os
 
 import django
@@ -85,6 +87,15 @@ def _decide(meta, body, language):
     return (*_refusal(status, message, language), record)
 
 
+def _rsgi_meta(scope):
+    host, _, _port = scope.server.rpartition(":")
+    meta = {"REMOTE_ADDR": scope.client.rpartition(":")[0], "SERVER_NAME": host}
+    for name, value in scope.headers.items():
+        key = name.upper().replace("-", "_")
+        meta["CONTENT_LENGTH" if key == "CONTENT_LENGTH" else f"HTTP_{key}"] = value
+    return meta
+
+
 def _meta(scope):
     """The WSGI-style request variables `ingest` reads (headers as HTTP_*, REMOTE_ADDR, SERVER_NAME)."""
     meta = {"REMOTE_ADDR": (scope.get("client") or ("", 0))[0], "SERVER_NAME": (scope.get("server") or ("", 0))[0]}
@@ -110,12 +121,22 @@ async def _read_body(receive, limit):
             return b"".join(chunks)
 
 
-async def _send(send, status, body=b"", headers=()):
-    head = [(b"cache-control", b"no-store"), (b"content-length", str(len(body)).encode()), *headers]
-    if body and not any(name == b"content-type" for name, _ in headers):
-        head.append((b"content-type", b"application/json"))
-    await send({"type": "http.response.start", "status": status, "headers": head})
-    await send({"type": "http.response.body", "body": body})
+async def _read_rsgi_body(proto, limit):
+    """The body on granian's own interface; a declared length is enforced by the server itself."""
+    chunks, size = [], 0
+    async for chunk in proto:
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _response_headers(body, extra):
+    headers = [("cache-control", "no-store"), *extra]
+    if body and not any(name == "content-type" for name, _ in extra):
+        headers.append(("content-type", "application/json"))
+    return headers
 
 
 def _refusal(status, message, language):
@@ -127,29 +148,46 @@ class IngestApplication:
     def __init__(self):
         self.writer = None
 
+    async def answer(self, path, method, meta, read_body):
+        """(status, body, extra headers) for one request, whichever interface it came by."""
+        if path == "/healthz/live":
+            return 200, b"ok", [("content-type", "text/plain")]
+        if path != "/e":
+            return (*_refusal(404, ingest.NOT_HERE, "id"), [])
+        language = ingest.answer_language(meta.get("HTTP_ACCEPT_LANGUAGE", ""))
+        if method != "POST":
+            return (*_refusal(405, ingest.USE_POST, language), [("allow", "POST")])
+        status, body = await self._collect(meta, read_body, language)
+        return status, body, [("retry-after", ingest.RETRY_AFTER)] if status == 503 else []
+
     async def __call__(self, scope, receive, send):
+        """ASGI."""
         if scope["type"] == "lifespan":
             return await self._lifespan(receive, send)
         if scope["type"] != "http":
             return
-        if scope["path"] == "/healthz/live":
-            return await _send(send, 200, b"ok", [(b"content-type", b"text/plain")])
-        if scope["path"] != "/e":
-            return await _send(send, *_refusal(404, ingest.NOT_HERE, "id"))
-        meta = _meta(scope)
-        language = ingest.answer_language(meta.get("HTTP_ACCEPT_LANGUAGE", ""))
-        if scope["method"] != "POST":
-            return await _send(send, *_refusal(405, ingest.USE_POST, language), [(b"allow", b"POST")])
-        status, body = await self._collect(meta, receive, language)
-        extra = [(b"retry-after", ingest.RETRY_AFTER.encode())] if status == 503 else []
-        await _send(send, status, body, extra)
+        read_body = functools.partial(_read_body, receive)
+        status, body, extra = await self.answer(scope["path"], scope["method"], _meta(scope), read_body)
+        headers = [("content-length", str(len(body))), *_response_headers(body, extra)]
+        await send(
+            {"type": "http.response.start", "status": status, "headers": [(k.encode(), v.encode()) for k, v in headers]}
+        )
+        await send({"type": "http.response.body", "body": body})
 
-    async def _collect(self, meta, receive, language):
+    async def __rsgi__(self, scope, proto):
+        """granian's own interface (RSGI): the same answers with less work per request than ASGI."""
+        if scope.proto != "http":
+            return
+        read_body = functools.partial(_read_rsgi_body, proto)
+        status, body, extra = await self.answer(scope.path, scope.method, _rsgi_meta(scope), read_body)
+        proto.response_bytes(status, _response_headers(body, extra), body)
+
+    async def _collect(self, meta, read_body, language):
         try:
             declared = int(meta.get("CONTENT_LENGTH") or 0)
         except ValueError:
             declared = -1
-        payload = await _read_body(receive, ingest.MAX_BODY) if 0 <= declared <= ingest.MAX_BODY else None
+        payload = await read_body(ingest.MAX_BODY) if 0 <= declared <= ingest.MAX_BODY else None
         if payload is None:
             return _refusal(413, ingest.TOO_BIG, language)
         try:
