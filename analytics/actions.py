@@ -72,15 +72,15 @@ def _values(record):
 
 
 def _sqlite_row(record):
-    values = dict(zip(COLUMNS, _values(record), strict=True))
+    values = DEFAULTS | record
     ts = values["ts"]
-    if isinstance(ts, str):
-        ts = datetime.datetime.fromisoformat(ts)
-    values["ts"] = connection.ops.adapt_datetimefield_value(ts)
+    values["ts"] = connection.ops.adapt_datetimefield_value(
+        datetime.datetime.fromisoformat(ts) if isinstance(ts, str) else ts
+    )
     if isinstance(values["day"], datetime.date):
         values["day"] = values["day"].isoformat()
     values["event_id"] = uuid.UUID(str(values["event_id"])).hex
-    return tuple(values.values())
+    return IN_COLUMN_ORDER(values)
 
 
 def rollup_days(pairs, up_to=None):

@@ -87,22 +87,22 @@ def _decide(meta, body, language):
     return (*_refusal(status, message, language), record)
 
 
-def _rsgi_meta(scope):
-    host, _, _port = scope.server.rpartition(":")
-    meta = {"REMOTE_ADDR": scope.client.rpartition(":")[0], "SERVER_NAME": host}
-    for name, value in scope.headers.items():
+def _request_meta(remote_addr, server_name, headers):
+    """The WSGI-style request variables `ingest` reads (headers as HTTP_*, REMOTE_ADDR, SERVER_NAME)."""
+    meta = {"REMOTE_ADDR": remote_addr, "SERVER_NAME": server_name}
+    for name, value in headers:
         key = name.upper().replace("-", "_")
         meta["CONTENT_LENGTH" if key == "CONTENT_LENGTH" else f"HTTP_{key}"] = value
     return meta
 
 
-def _meta(scope):
-    """The WSGI-style request variables `ingest` reads (headers as HTTP_*, REMOTE_ADDR, SERVER_NAME)."""
-    meta = {"REMOTE_ADDR": (scope.get("client") or ("", 0))[0], "SERVER_NAME": (scope.get("server") or ("", 0))[0]}
-    for name, value in scope["headers"]:
-        key = name.decode("latin-1").upper().replace("-", "_")
-        meta["CONTENT_LENGTH" if key == "CONTENT_LENGTH" else f"HTTP_{key}"] = value.decode("latin-1")
-    return meta
+def _asgi_meta(scope):
+    headers = ((name.decode("latin-1"), value.decode("latin-1")) for name, value in scope["headers"])
+    return _request_meta((scope.get("client") or ("", 0))[0], (scope.get("server") or ("", 0))[0], headers)
+
+
+def _rsgi_meta(scope):
+    return _request_meta(scope.client.rpartition(":")[0], scope.server.rpartition(":")[0], scope.headers.items())
 
 
 async def _read_body(receive, limit):
@@ -167,7 +167,7 @@ class IngestApplication:
         if scope["type"] != "http":
             return
         read_body = functools.partial(_read_body, receive)
-        status, body, extra = await self.answer(scope["path"], scope["method"], _meta(scope), read_body)
+        status, body, extra = await self.answer(scope["path"], scope["method"], _asgi_meta(scope), read_body)
         headers = [("content-length", str(len(body))), *_response_headers(body, extra)]
         await send(
             {"type": "http.response.start", "status": status, "headers": [(k.encode(), v.encode()) for k, v in headers]}
@@ -183,11 +183,7 @@ class IngestApplication:
         proto.response_bytes(status, _response_headers(body, extra), body)
 
     async def _collect(self, meta, read_body, language):
-        try:
-            declared = int(meta.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            declared = -1
-        payload = await read_body(ingest.MAX_BODY) if 0 <= declared <= ingest.MAX_BODY else None
+        payload = await read_body(ingest.MAX_BODY) if ingest.declared_length_ok(meta) else None
         if payload is None:
             return _refusal(413, ingest.TOO_BIG, language)
         try:

@@ -54,6 +54,14 @@ def answer_language(accept_language):
     return "en" if accept_language.lower().startswith("en") else "id"
 
 
+def declared_length_ok(meta):
+    """A Content-Length that is a number within MAX_BODY (none at all counts as 0): checked before reading."""
+    try:
+        return 0 <= int(meta.get("CONTENT_LENGTH") or 0) <= MAX_BODY
+    except ValueError:
+        return False
+
+
 def error_body(message):
     """The JSON body of a refusal; call it with the answer's language active."""
     return json.dumps({"error": str(message)}, ensure_ascii=False).encode()

@@ -118,7 +118,7 @@ class RedisQueue:
         import redis
 
         try:
-            self.client.xadd(self.stream, {"e": "\n".join(encode(r) for r in records)})
+            self.client.xadd(self.stream, {"e": _encode_group(records)})
         except redis.RedisError as exc:
             raise QueueUnavailable(str(exc)) from exc
 
@@ -131,7 +131,7 @@ class RedisQueue:
 
             self.async_client = redis_asyncio.Redis.from_url(self.url, socket_timeout=2, socket_connect_timeout=2)
         try:
-            await self.async_client.xadd(self.stream, {"e": "\n".join(encode(r) for r in records)})
+            await self.async_client.xadd(self.stream, {"e": _encode_group(records)})
         except redis.RedisError as exc:
             raise QueueUnavailable(str(exc)) from exc
 
@@ -168,6 +168,10 @@ class RedisQueue:
             pipe.xdel(self.stream, *ids)
             pipe.execute()
             total += len(records)
+
+
+def _encode_group(records):
+    return "\n".join(encode(r) for r in records)
 
 
 def _decode_group(lines):

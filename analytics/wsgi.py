@@ -27,14 +27,10 @@ def _respond(start_response, status, message=None, extra=()):
 
 
 def ingest_app(environ, start_response):
-    try:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = -1
     with translation.override(ingest.answer_language(environ.get("HTTP_ACCEPT_LANGUAGE", ""))):
-        if not 0 <= length <= ingest.MAX_BODY:
+        if not ingest.declared_length_ok(environ):
             return _respond(start_response, 413, ingest.TOO_BIG)
-        body = environ["wsgi.input"].read(length)
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
         try:
             status, message = ingest.accept_beacon(environ, body)
         except (QueueUnavailable, DatabaseError):
